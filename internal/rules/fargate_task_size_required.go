@@ -1,0 +1,27 @@
+package rules
+
+import "github.com/ecskit/terraform-provider-ecskit/internal/taskdef"
+
+// FargateTaskSizeRequired: Fargate tasks need both task-level cpu and memory
+// (ecs-facts 3.2, 3.5.6).
+var FargateTaskSizeRequired = register(&Rule{
+	Name:     "fargate_task_size_required",
+	Severity: Error,
+	Title:    "Fargate task without task size",
+	Summary:  "FARGATE without task-level cpu or memory.",
+	Check: func(p *Pass) {
+		td := p.TD
+		if td.Fargate() != taskdef.Yes {
+			return
+		}
+		for _, f := range []struct {
+			v    taskdef.Value[string]
+			name string
+			eg   string
+		}{{td.CPU, "cpu", `"256"`}, {td.Memory, "memory", `"512"`}} {
+			if f.v.Absent() {
+				p.Report(f.v, "The task requires FARGATE compatibility but sets no task-level %s; Fargate needs both cpu and memory at task level. Set %s, for example %s (see the Fargate size table).", f.name, f.name, f.eg)
+			}
+		}
+	},
+})
