@@ -256,16 +256,24 @@ func (p *parser) parseUnary() (Node, error) {
 	default:
 		return p.parseCondition()
 	}
-	if p.depth >= MaxDepth {
-		return nil, p.errorf(start, "parentheses and not nest more than %d levels deep here; simplify the expression", MaxDepth)
-	}
-	p.depth++
 	p.pos += notLen
+	p.skipSpace()
+	// not(...) is one level, so that !x and its printed form not(x) nest
+	// equally deep; the parenthesis counts it.
+	counted := p.pos == len(p.src) || p.src[p.pos] != '('
+	if counted {
+		if p.depth >= MaxDepth {
+			return nil, p.errorf(start, "parentheses and not nest more than %d levels deep here; simplify the expression", MaxDepth)
+		}
+		p.depth++
+	}
 	x, err := p.parseUnary()
 	if err != nil {
 		return nil, err
 	}
-	p.depth--
+	if counted {
+		p.depth--
+	}
 	return &Not{X: x}, nil
 }
 

@@ -280,8 +280,16 @@ func TestDepthLimit(t *testing.T) {
 	nest := func(n int, open, close string) string {
 		return strings.Repeat(open, n) + "task:group == a" + strings.Repeat(close, n)
 	}
-	if _, err := Parse(nest(MaxDepth, "(", ")")); err != nil {
-		t.Errorf("%d levels of parentheses: %v", MaxDepth, err)
+	for _, in := range []string{nest(MaxDepth, "(", ")"), nest(MaxDepth, "not(", ")"), nest(MaxDepth, "!", "")} {
+		e, err := Parse(in)
+		if err != nil {
+			t.Errorf("Parse(%.20q...) at %d levels: %v", in, MaxDepth, err)
+			continue
+		}
+		// The printed form nests no deeper.
+		if _, err := Parse(e.String()); err != nil {
+			t.Errorf("Parse(%.20q...).String() does not parse: %v", in, err)
+		}
 	}
 	for _, in := range []string{nest(MaxDepth+1, "(", ")"), nest(MaxDepth+1, "not(", ")"), nest(MaxDepth+1, "!", "")} {
 		_, err := Parse(in)
