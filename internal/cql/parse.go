@@ -390,7 +390,7 @@ func operatorList(ops []Operator) string {
 	for i, o := range ops {
 		names[i] = o.String()
 	}
-	return strings.Join(names, " ")
+	return strings.Join(names, ", ")
 }
 
 // parseOperator reads an operator in any documented spelling.
