@@ -1,0 +1,143 @@
+package module
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+)
+
+var dynamicContentSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{{Name: "for_each", Required: true}, {Name: "iterator"}, {Name: "labels"}},
+	Blocks:     []hcl.BlockHeaderSchema{{Type: "content"}},
+}
+
+// body evaluates a block body. Native syntax gives its blocks directly; other bodies (JSON) are read with schema.
+// At the top of a resource, meta-arguments are left out.
+func (l *loader) body(b hcl.Body, schema *BlockSchema, ctx *hcl.EvalContext, top bool) *Body {
+	out := &Body{Attributes: map[string]*Attribute{}}
+	if sb, ok := b.(*hclsyntax.Body); ok {
+		out.Range = sb.SrcRange
+		for name, a := range sb.Attributes {
+			if top && resourceMeta[name] {
+				continue
+			}
+			out.Attributes[name] = l.attribute(name, a.Expr, a.SrcRange, ctx)
+		}
+		for _, blk := range sb.Blocks {
+			if top && resourceMeta[blk.Type] {
+				continue
+			}
+			l.block(blk.AsHCLBlock(), schema, ctx, out)
+		}
+		return out
+	}
+
+	out.Range = b.MissingItemRange()
+	bs := &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: "dynamic", LabelNames: []string{"type"}}}}
+	if schema != nil {
+		for _, name := range sortedKeys(schema.Blocks) {
+			bs.Blocks = append(bs.Blocks, hcl.BlockHeaderSchema{Type: name})
+		}
+	}
+	content, rest, diags := b.PartialContent(bs)
+	l.diags = append(l.diags, evalDiags(diags)...)
+	attrs, diags := rest.JustAttributes()
+	l.diags = append(l.diags, evalDiags(diags)...)
+	for name, a := range attrs {
+		out.Attributes[name] = l.attribute(name, a.Expr, a.Range, ctx)
+	}
+	for _, blk := range content.Blocks {
+		l.block(blk, schema, ctx, out)
+	}
+	return out
+}
+
+// block appends blk, or the blocks a dynamic block generates, to out.
+func (l *loader) block(blk *hcl.Block, schema *BlockSchema, ctx *hcl.EvalContext, out *Body) {
+	if blk.Type != "dynamic" {
+		if l.take(1, blk.DefRange) {
+			out.Blocks = append(out.Blocks, &Block{Type: blk.Type, Labels: blk.Labels, DefRange: blk.DefRange,
+				Body: l.body(blk.Body, schema.child(blk.Type), ctx, false)})
+		}
+		return
+	}
+	warn := func(rng hcl.Range, detail string) {
+		l.diags = append(l.diags, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "Invalid dynamic block",
+			Detail: detail + " ecslint ignores this dynamic block.", Subject: rng.Ptr()})
+	}
+	if len(blk.Labels) != 1 {
+		warn(blk.DefRange, "A dynamic block needs one label, the type of the blocks it generates.")
+		return
+	}
+	typ := blk.Labels[0]
+	content, diags := blk.Body.Content(dynamicContentSchema)
+	l.diags = append(l.diags, evalDiags(diags)...)
+	if diags.HasErrors() {
+		return
+	}
+	if len(content.Blocks) != 1 {
+		warn(blk.DefRange, "A dynamic block needs exactly one content block.")
+		return
+	}
+	iterator := typ
+	if a := content.Attributes["iterator"]; a != nil {
+		if iterator = hcl.ExprAsKeyword(a.Expr); iterator == "" {
+			warn(a.Expr.Range(), "The iterator argument must be a bare name, such as iterator = rule.")
+			return
+		}
+	}
+	childSchema := schema.child(typ)
+	body := content.Blocks[0].Body
+	emit := func(key, val cty.Value, unknown bool) {
+		ictx := ctx.NewChild()
+		ictx.Variables = map[string]cty.Value{iterator: cty.ObjectVal(map[string]cty.Value{"key": key, "value": val})}
+		var labels []string
+		if a := content.Attributes["labels"]; a != nil {
+			lv := l.eval(a.Expr, ictx)
+			if !lv.IsWhollyKnown() || lv.IsNull() || !(lv.Type().IsListType() || lv.Type().IsTupleType()) {
+				return
+			}
+			for it := lv.ElementIterator(); it.Next(); {
+				_, e := it.Element()
+				if e.Type() != cty.String || e.IsNull() {
+					return
+				}
+				labels = append(labels, e.AsString())
+			}
+		}
+		out.Blocks = append(out.Blocks, &Block{Type: typ, Labels: labels, DefRange: blk.DefRange,
+			Body: l.body(body, childSchema, ictx, false), UnknownCount: unknown})
+	}
+	fe := content.Attributes["for_each"]
+	v := l.eval(fe.Expr, ctx)
+	ty := v.Type()
+	switch {
+	case !v.IsKnown():
+		if l.take(1, blk.DefRange) {
+			emit(cty.DynamicVal, cty.DynamicVal, true)
+		}
+	case v.IsNull():
+		warn(fe.Expr.Range(), "The for_each argument of a dynamic block must not be null.")
+	case !(ty.IsCollectionType() || ty.IsTupleType() || ty.IsObjectType()):
+		warn(fe.Expr.Range(), fmt.Sprintf("The for_each argument of a dynamic block must be a collection, not a %s.", ty.FriendlyName()))
+	case v.LengthInt() > MaxInstances:
+		l.diags = append(l.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Invalid expansion",
+			Detail:  fmt.Sprintf("This dynamic block generates %d blocks; ecslint expands at most %d.", v.LengthInt(), MaxInstances),
+			Subject: fe.Expr.Range().Ptr()})
+	default:
+		if !l.take(v.LengthInt(), blk.DefRange) {
+			return
+		}
+		for it := v.ElementIterator(); it.Next(); {
+			k, e := it.Element()
+			emit(k, e, false)
+		}
+	}
+}
+
+// attribute evaluates one attribute.
+func (l *loader) attribute(name string, expr hcl.Expression, rng hcl.Range, ctx *hcl.EvalContext) *Attribute {
+	return &Attribute{Name: name, Expr: expr, Range: rng, Value: l.eval(expr, ctx), Ctx: ctx}
+}

@@ -1,0 +1,59 @@
+// Package module loads a Terraform module directory and evaluates it statically, the way ecslint needs it: every
+// resource and data source instance of the module tree, with each attribute's expression, source range, value
+// and evaluation context.
+//
+// # What Load does
+//
+//   - Parses every .tf and .tf.json file of the directory once (hclparse). Files whose names start with "." or
+//     "#" or end with "~" are skipped, as Terraform skips them; subdirectories (including .terraform) are not
+//     read. Override files (override.tf, *_override.tf and their .tf.json forms) are NOT merged: they are
+//     ignored with a warning that says so.
+//   - Variables: defaults, then terraform.tfvars, terraform.tfvars.json, *.auto.tfvars(.json) in lexical order,
+//     then Options.VarFiles in order, then Options.Vars in order (Terraform interleaves -var and -var-file in
+//     command-line order; here all files come before all -var values). A -var value is a literal string for
+//     variables without a type or with a primitive type, and an HCL expression otherwise, as in Terraform.
+//     Type constraints (with optional attributes and their defaults) are applied with go-cty's convert. A
+//     variable without a default and without a value is unknown of its type.
+//   - Locals, data sources that have an evaluator (Options.DataSources) and module calls are evaluated in
+//     dependency order. A cycle is an error that names its members with their ranges; the values in it are
+//     unknown.
+//   - Local module calls (sources starting with "./" or "../") are followed recursively, their inputs evaluated
+//     in the caller, and their outputs are module.NAME.OUTPUT in the caller. A module that calls itself, directly
+//     or through others, is an error; so is nesting deeper than MaxModuleDepth. Remote sources, and local
+//     sources outside Options.AllowedDir, are skipped with a warning; module.NAME is unknown for them. Each
+//     module directory is parsed once however often it is called. Limitation: a module call is evaluated as one
+//     step, so a cycle through a module (an input that depends on an output of the same module) is reported as
+//     a cycle although Terraform would accept it.
+//   - References to resources and to data sources without an evaluator are unknown (cty.DynamicVal).
+//   - count and for_each (a map, an object or a set of strings) expand resources, data sources and module calls.
+//     dynamic blocks expand where their for_each is known.
+//
+// # Unknown means silent
+//
+// An unknown count or for_each (say, depending on a variable without a default) does not drop the object:
+// Load produces one instance whose key is unknown and whose UnknownCount is true. It stands for "any number of
+// instances, perhaps none". Its values that depend on count.index or each are unknown, its other values are
+// known. Dropping it instead would make rules that look for a missing object (no security-group rule admits
+// the dynamic port range) report findings that may be false. The same holds for dynamic blocks (Block.UnknownCount).
+// Rules must therefore never report the mere presence of an UnknownCount object, only mistakes in its known
+// values.
+//
+// # Errors
+//
+// Load never panics on bad input and never stops at the first problem. Parse errors, cycles, self-calling
+// modules, exceeded bounds and file reads outside the allowed directory are errors. Other evaluation problems
+// (a call to a function ecslint does not know, a type mismatch) make that one value unknown and are reported as
+// warnings. Every diagnostic carries a source range where there is one.
+//
+// # File access
+//
+// file, fileexists, filebase64 and templatefile resolve relative paths against the loaded directory (Terraform's
+// working directory), resolve symbolic links, and read only inside Options.AllowedDir (default: the loaded
+// directory); path.module is relative to the loaded directory and path.cwd is its absolute path, so
+// "${path.module}/x.json" works as in Terraform. Files larger than Options.MaxFileSize are refused.
+//
+// # Blocks in .tf.json
+//
+// Native HCL tells blocks from attributes by syntax. JSON cannot, so Options.Schemas says, per resource or data
+// source type, which keys are nested blocks (recursively). A key not named there is an attribute.
+package module

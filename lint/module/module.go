@@ -1,0 +1,188 @@
+package module
+
+import (
+	"sort"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hcldec"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// Bounds that keep Load finite on any input.
+const (
+	// MaxModuleDepth is the deepest chain of module calls Load follows.
+	MaxModuleDepth = 32
+	// MaxInstances is the most instances one count, for_each or dynamic block may create.
+	MaxInstances = 10000
+	// MaxObjects is the most module, resource, data and dynamic-block instances one Load creates in total.
+	MaxObjects = 200000
+)
+
+// Options configures Load. The zero value loads a module with no variable values and no data-source evaluators.
+type Options struct {
+	// VarFiles are -var-file paths (.tfvars in HCL, or .tfvars.json), applied in order after terraform.tfvars and
+	// *.auto.tfvars. Relative paths are relative to the process's working directory.
+	VarFiles []string
+	// Vars are -var arguments, "name=value", applied in order after VarFiles.
+	Vars []string
+	// DataSources maps a data source type (e.g. "ecskit_task_definition") to its evaluator. Data sources of
+	// other types evaluate to unknown.
+	DataSources map[string]DataSource
+	// Schemas maps a resource or data source type to the nested blocks of its body, needed to read .tf.json.
+	Schemas map[string]*BlockSchema
+	// AllowedDir bounds what file functions read and where local module sources may point (after resolving
+	// symbolic links). Default: the loaded directory. Set it to a repository root to follow "../modules/x".
+	AllowedDir string
+	// MaxFileSize caps the size of every file read, in bytes. Default: 10 MiB.
+	MaxFileSize int64
+}
+
+// DataSource evaluates one data source type statically.
+type DataSource struct {
+	// Spec decodes the data block's body (count, for_each, provider, depends_on and lifecycle removed) into the
+	// config value; dynamic blocks in it are expanded first.
+	Spec hcldec.Spec
+	// Eval computes the data source's attributes from its config. The config may contain unknown values; Eval
+	// should then return unknown values for what depends on them. Diagnostics it returns are added to Load's as
+	// they are. If it returns errors, the data source is unknown.
+	Eval func(config cty.Value) (cty.Value, hcl.Diagnostics)
+}
+
+// BlockSchema names the nested block types of a body, each with the schema of its own body (nil: no nested
+// blocks). Only .tf.json needs it; for example {"ingress": nil, "egress": nil} for aws_security_group.
+type BlockSchema struct {
+	Blocks map[string]*BlockSchema
+}
+
+func (s *BlockSchema) child(name string) *BlockSchema {
+	if s == nil {
+		return nil
+	}
+	return s.Blocks[name]
+}
+
+// Mode tells a resource from a data source.
+type Mode int
+
+const (
+	// Managed is a resource block.
+	Managed Mode = iota
+	// Data is a data block.
+	Data
+)
+
+// String returns "managed" or "data".
+func (m Mode) String() string {
+	if m == Data {
+		return "data"
+	}
+	return "managed"
+}
+
+// Config is a loaded and evaluated module tree.
+type Config struct {
+	// Instances holds every resource and data source instance of the tree, sorted by Address.
+	Instances []*Instance
+	// Files holds every parsed file by file name (the name used in ranges), for printing diagnostics with
+	// hcl.NewDiagnosticTextWriter.
+	Files map[string]*hcl.File
+}
+
+// InstancesOf returns the instances of one mode and type, in address order.
+func (c *Config) InstancesOf(mode Mode, typ string) []*Instance {
+	var out []*Instance
+	for _, in := range c.Instances {
+		if in.Mode == mode && in.Type == typ {
+			out = append(out, in)
+		}
+	}
+	return out
+}
+
+// Instance is one resource or data source instance.
+type Instance struct {
+	Mode Mode
+	Type string
+	Name string
+	// Module is the module instance's address, "" for the root module, e.g. `module.svc["a"].module.td`.
+	Module string
+	// Key is the instance key: cty.NilVal without count and for_each, a number for count, a string for for_each;
+	// unknown when UnknownCount.
+	Key cty.Value
+	// Address is the full Terraform address, e.g. `module.svc["a"].aws_ecs_service.this[0]`. An unknown key
+	// is written [*].
+	Address string
+	// DefRange is the range of the block header (`resource "aws_ecs_service" "this"`).
+	DefRange hcl.Range
+	// UnknownCount is true when this instance, or a module instance that contains it, comes from a count or
+	// for_each whose value is unknown: it stands for any number of instances, perhaps none.
+	UnknownCount bool
+	// Body is the evaluated body, without the meta-arguments count, for_each, provider, depends_on and the
+	// lifecycle, provisioner and connection blocks.
+	Body *Body
+}
+
+// Body is an evaluated block body.
+type Body struct {
+	// Attributes by name.
+	Attributes map[string]*Attribute
+	// Blocks in source order, dynamic blocks expanded in place.
+	Blocks []*Block
+	// Range is the body's range where known (the braces in native syntax); it locates findings about something
+	// missing from the body.
+	Range hcl.Range
+}
+
+// Value returns the value of the named attribute, or a null value when the attribute is absent.
+func (b *Body) Value(name string) cty.Value {
+	if a := b.Attributes[name]; a != nil {
+		return a.Value
+	}
+	return cty.NullVal(cty.DynamicPseudoType)
+}
+
+// BlocksOfType returns the nested blocks of one type, in source order.
+func (b *Body) BlocksOfType(typ string) []*Block {
+	var out []*Block
+	for _, blk := range b.Blocks {
+		if blk.Type == typ {
+			out = append(out, blk)
+		}
+	}
+	return out
+}
+
+// AttributeNames returns the attribute names in sorted order.
+func (b *Body) AttributeNames() []string {
+	names := make([]string, 0, len(b.Attributes))
+	for n := range b.Attributes {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Attribute is one evaluated attribute.
+type Attribute struct {
+	Name string
+	// Expr is the expression as written. Walk it (after hcl.UnwrapExpression; native syntax gives hclsyntax
+	// nodes) and evaluate any sub-expression with Ctx for precise ranges.
+	Expr hcl.Expression
+	// Range covers the whole attribute, name included; Expr.Range() covers the value.
+	Range hcl.Range
+	// Value is Expr evaluated in Ctx; unknown when evaluation failed (a warning says why).
+	Value cty.Value
+	// Ctx is the evaluation context of this attribute: the module instance's variables, locals, modules, data
+	// sources and resources, count or each, and the iterators of enclosing dynamic blocks.
+	Ctx *hcl.EvalContext
+}
+
+// Block is one nested block.
+type Block struct {
+	Type     string
+	Labels   []string
+	DefRange hcl.Range
+	Body     *Body
+	// UnknownCount is true for the one block that stands for a dynamic block whose for_each is unknown.
+	UnknownCount bool
+}

@@ -1,0 +1,312 @@
+package module
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/ext/typeexpr"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/ecskit/terraform-provider-ecskit/lint/tffunc"
+)
+
+// moduleConfig is one parsed module directory.
+type moduleConfig struct {
+	dir       string // directory as displayed in ranges
+	realDir   string // absolute, symbolic links resolved
+	variables map[string]*variableDecl
+	locals    []*hcl.Attribute
+	outputs   []*outputDecl
+	calls     []*callDecl
+	resources []*resourceDecl
+}
+
+type variableDecl struct {
+	name      string
+	typ       cty.Type
+	defaults  *typeexpr.Defaults
+	literal   bool      // -var values are literal strings, not expressions
+	def       cty.Value // cty.NilVal without default
+	nullable  bool
+	declRange hcl.Range
+}
+
+type outputDecl struct {
+	name string
+	expr hcl.Expression
+}
+
+type callDecl struct {
+	name        string
+	source      string
+	sourceRange hcl.Range
+	count       hcl.Expression
+	forEach     hcl.Expression
+	inputs      hcl.Attributes
+	declRange   hcl.Range
+}
+
+type resourceDecl struct {
+	mode      Mode
+	typ       string
+	name      string
+	count     hcl.Expression
+	forEach   hcl.Expression
+	syntax    *hclsyntax.Body // nil for JSON
+	config    hcl.Body        // body without meta-arguments
+	declRange hcl.Range
+}
+
+var fileSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
+	{Type: "terraform"},
+	{Type: "provider", LabelNames: []string{"name"}},
+	{Type: "variable", LabelNames: []string{"name"}},
+	{Type: "locals"},
+	{Type: "output", LabelNames: []string{"name"}},
+	{Type: "module", LabelNames: []string{"name"}},
+	{Type: "resource", LabelNames: []string{"type", "name"}},
+	{Type: "data", LabelNames: []string{"type", "name"}},
+}}
+
+var variableSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{
+	{Name: "default"}, {Name: "type"}, {Name: "nullable"},
+}}
+
+var outputSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "value"}}}
+
+var callSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{
+	{Name: "source"}, {Name: "version"}, {Name: "count"}, {Name: "for_each"}, {Name: "providers"}, {Name: "depends_on"},
+}}
+
+var resourceMeta = map[string]bool{
+	"count": true, "for_each": true, "provider": true, "depends_on": true,
+	"lifecycle": true, "provisioner": true, "connection": true,
+}
+
+var resourceSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{{Name: "count"}, {Name: "for_each"}, {Name: "provider"}, {Name: "depends_on"}},
+	Blocks: []hcl.BlockHeaderSchema{
+		{Type: "lifecycle"}, {Type: "provisioner", LabelNames: []string{"type"}}, {Type: "connection"},
+	},
+}
+
+// configFileNames returns the configuration files of dir in lexical order, and warnings for override files.
+func configFileNames(dir string) ([]string, hcl.Diagnostics, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	var names []string
+	var diags hcl.Diagnostics
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") || strings.HasSuffix(name, "~") {
+			continue
+		}
+		stem, ok := strings.CutSuffix(name, ".tf.json")
+		if !ok {
+			stem, ok = strings.CutSuffix(name, ".tf")
+		}
+		if !ok {
+			continue
+		}
+		path := filepath.Join(dir, name)
+		if e.IsDir() {
+			continue
+		}
+		if e.Type()&os.ModeSymlink != 0 {
+			st, err := os.Stat(path)
+			if err != nil || st.IsDir() {
+				if err != nil {
+					diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Unreadable configuration file",
+						Detail: fmt.Sprintf("%s is a symbolic link that cannot be followed (%s); fix or remove the link.", path, err)})
+				}
+				continue
+			}
+		}
+		if stem == "override" || strings.HasSuffix(stem, "_override") {
+			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "Override file ignored",
+				Detail:  fmt.Sprintf("ecslint does not merge override files; %s is ignored, so findings describe the configuration without it.", path),
+				Subject: &hcl.Range{Filename: path, Start: hcl.InitialPos, End: hcl.InitialPos}})
+			continue
+		}
+		names = append(names, path)
+	}
+	sort.Strings(names)
+	return names, diags, nil
+}
+
+// parseModule parses the module in dir (displayed as display). realDir is dir with links resolved.
+func (l *loader) parseModule(display, realDir string) (*moduleConfig, hcl.Diagnostics) {
+	names, diags, err := configFileNames(realDir)
+	if err != nil {
+		return nil, append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Unreadable module directory",
+			Detail: fmt.Sprintf("Cannot read the module directory %s: %s.", display, err)})
+	}
+	m := &moduleConfig{dir: display, realDir: realDir, variables: map[string]*variableDecl{}}
+	for _, real := range names {
+		name := filepath.Join(display, filepath.Base(real))
+		f, fdiags := l.parseFile(real, name)
+		diags = append(diags, fdiags...)
+		if f == nil {
+			continue
+		}
+		diags = append(diags, m.addFile(f)...)
+	}
+	return m, diags
+}
+
+// parseFile reads and parses one configuration file (capped in size), named name in ranges.
+func (l *loader) parseFile(real, name string) (*hcl.File, hcl.Diagnostics) {
+	src, err := tffunc.ReadCapped(real, l.maxFileSize)
+	if err != nil {
+		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Unreadable configuration file",
+			Detail: fmt.Sprintf("Cannot read %s: %s.", name, err)}}
+	}
+	if strings.HasSuffix(name, ".json") {
+		return l.parser.ParseJSON(src, name)
+	}
+	return l.parser.ParseHCL(src, name)
+}
+
+func (m *moduleConfig) addFile(f *hcl.File) hcl.Diagnostics {
+	content, _, diags := f.Body.PartialContent(fileSchema)
+	for _, blk := range content.Blocks {
+		switch blk.Type {
+		case "variable":
+			diags = append(diags, m.addVariable(blk)...)
+		case "locals":
+			attrs, d := blk.Body.JustAttributes()
+			diags = append(diags, d...)
+			for _, a := range sortedAttrs(attrs) {
+				m.locals = append(m.locals, a)
+			}
+		case "output":
+			c, _, d := blk.Body.PartialContent(outputSchema)
+			diags = append(diags, d...)
+			if a := c.Attributes["value"]; a != nil {
+				m.outputs = append(m.outputs, &outputDecl{name: blk.Labels[0], expr: a.Expr})
+			}
+		case "module":
+			diags = append(diags, m.addCall(blk)...)
+		case "resource", "data":
+			mode := Managed
+			if blk.Type == "data" {
+				mode = Data
+			}
+			c, rest, d := blk.Body.PartialContent(resourceSchema)
+			diags = append(diags, d...)
+			r := &resourceDecl{mode: mode, typ: blk.Labels[0], name: blk.Labels[1], config: rest, declRange: blk.DefRange}
+			r.syntax, _ = blk.Body.(*hclsyntax.Body)
+			if a := c.Attributes["count"]; a != nil {
+				r.count = a.Expr
+			}
+			if a := c.Attributes["for_each"]; a != nil {
+				r.forEach = a.Expr
+			}
+			if r.count != nil && r.forEach != nil {
+				diags = append(diags, bothCountAndForEach(blk.DefRange))
+				r.count = nil
+			}
+			m.resources = append(m.resources, r)
+		}
+	}
+	return diags
+}
+
+func bothCountAndForEach(rng hcl.Range) *hcl.Diagnostic {
+	return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Invalid combination of count and for_each",
+		Detail: "The count and for_each meta-arguments are mutually exclusive; keep only one of them.", Subject: rng.Ptr()}
+}
+
+func sortedAttrs(attrs hcl.Attributes) []*hcl.Attribute {
+	out := make([]*hcl.Attribute, 0, len(attrs))
+	for _, a := range attrs {
+		out = append(out, a)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		ri, rj := out[i].Range, out[j].Range
+		if ri.Filename != rj.Filename {
+			return ri.Filename < rj.Filename
+		}
+		return ri.Start.Byte < rj.Start.Byte
+	})
+	return out
+}
+
+func (m *moduleConfig) addVariable(blk *hcl.Block) hcl.Diagnostics {
+	c, _, diags := blk.Body.PartialContent(variableSchema)
+	v := &variableDecl{name: blk.Labels[0], typ: cty.DynamicPseudoType, literal: true, nullable: true, declRange: blk.DefRange}
+	if a := c.Attributes["type"]; a != nil {
+		switch hcl.ExprAsKeyword(a.Expr) {
+		case "list":
+			v.typ, v.literal = cty.List(cty.DynamicPseudoType), false
+		case "map":
+			v.typ, v.literal = cty.Map(cty.DynamicPseudoType), false
+		default:
+			ty, defaults, d := typeexpr.TypeConstraintWithDefaults(a.Expr)
+			diags = append(diags, d...)
+			if !d.HasErrors() {
+				v.typ, v.defaults, v.literal = ty, defaults, ty.IsPrimitiveType()
+			}
+		}
+	}
+	if a := c.Attributes["nullable"]; a != nil {
+		if nv, d := a.Expr.Value(nil); !d.HasErrors() && nv.Type() == cty.Bool && nv.IsKnown() && !nv.IsNull() {
+			v.nullable = nv.True()
+		}
+	}
+	if a := c.Attributes["default"]; a != nil {
+		val, d := a.Expr.Value(nil)
+		diags = append(diags, d...)
+		if !d.HasErrors() {
+			conv, cd := v.convert(val, a.Expr.Range())
+			diags = append(diags, cd...)
+			v.def = conv
+		}
+	}
+	if _, dup := m.variables[v.name]; dup {
+		diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Duplicate variable declaration",
+			Detail: fmt.Sprintf("A variable named %q was already declared; variable names must be unique within a module.", v.name), Subject: blk.DefRange.Ptr()})
+		return diags
+	}
+	m.variables[v.name] = v
+	return diags
+}
+
+func (m *moduleConfig) addCall(blk *hcl.Block) hcl.Diagnostics {
+	c, rest, diags := blk.Body.PartialContent(callSchema)
+	inputs, d := rest.JustAttributes()
+	diags = append(diags, d...)
+	call := &callDecl{name: blk.Labels[0], inputs: inputs, declRange: blk.DefRange}
+	if a := c.Attributes["source"]; a != nil {
+		call.sourceRange = a.Expr.Range()
+		v, d := a.Expr.Value(nil)
+		if d.HasErrors() || v.Type() != cty.String || v.IsNull() || !v.IsKnown() {
+			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Invalid module source",
+				Detail: "The module source must be a literal string, such as \"./modules/service\".", Subject: a.Expr.Range().Ptr()})
+		} else {
+			call.source = v.AsString()
+		}
+	} else {
+		diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Missing module source",
+			Detail: fmt.Sprintf("Module %q has no source argument; add one, such as source = \"./modules/service\".", call.name), Subject: blk.DefRange.Ptr()})
+	}
+	if a := c.Attributes["count"]; a != nil {
+		call.count = a.Expr
+	}
+	if a := c.Attributes["for_each"]; a != nil {
+		call.forEach = a.Expr
+	}
+	if call.count != nil && call.forEach != nil {
+		diags = append(diags, bothCountAndForEach(blk.DefRange))
+		call.count = nil
+	}
+	m.calls = append(m.calls, call)
+	return diags
+}

@@ -1,0 +1,153 @@
+package tffunc
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// DefaultMaxFileSize is the largest file Files reads unless told otherwise: 10 MiB.
+const DefaultMaxFileSize = 10 << 20
+
+// Files gives the file functions (file, fileexists, filebase64, templatefile) read access to one directory tree
+// and nothing else. Relative paths resolve against the base directory, the way Terraform resolves them against
+// its working directory. Every path is resolved with its symbolic links before the check, so a link that points
+// outside the allowed tree is refused. Contents are cached: each file is read at most once.
+//
+// A Files is not safe for concurrent use.
+type Files struct {
+	base    string // absolute base directory for relative paths
+	allowed string // allowed directory, absolute and with symbolic links resolved
+	maxSize int64
+	cache   map[string][]byte
+}
+
+// NewFiles returns a Files that resolves relative paths against baseDir and reads only inside allowedDir (with
+// allowedDir empty, inside baseDir). maxSize caps the size of one file; zero means DefaultMaxFileSize.
+func NewFiles(baseDir, allowedDir string, maxSize int64) (*Files, error) {
+	if allowedDir == "" {
+		allowedDir = baseDir
+	}
+	base, err := filepath.Abs(baseDir)
+	if err != nil {
+		return nil, err
+	}
+	allowed, err := filepath.Abs(allowedDir)
+	if err != nil {
+		return nil, err
+	}
+	allowed, err = filepath.EvalSymlinks(allowed)
+	if err != nil {
+		return nil, fmt.Errorf("cannot resolve directory %s: %w", allowedDir, err)
+	}
+	if maxSize <= 0 {
+		maxSize = DefaultMaxFileSize
+	}
+	return &Files{base: base, allowed: allowed, maxSize: maxSize, cache: map[string][]byte{}}, nil
+}
+
+// Base returns the absolute directory that relative paths resolve against.
+func (f *Files) Base() string { return f.base }
+
+// Allowed returns the directory the files must be in, absolute and with symbolic links resolved.
+func (f *Files) Allowed() string { return f.allowed }
+
+// ErrOutside is returned (wrapped) for a path that resolves outside the allowed directory.
+var ErrOutside = errors.New("path is outside the linted directory")
+
+// Resolve returns the real path (absolute, symbolic links resolved) of path, which must exist and lie inside the
+// allowed directory.
+func (f *Files) Resolve(path string) (string, error) {
+	p := path
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(f.base, p)
+	}
+	real, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) && errors.Is(pe.Err, os.ErrNotExist) {
+			// Check the lexical path first so that a missing file outside the tree is still reported as outside.
+			if !f.inside(filepath.Clean(p)) {
+				return "", fmt.Errorf("%q: %w %s; only files inside it can be read", path, ErrOutside, f.allowed)
+			}
+			return "", fmt.Errorf("no file exists at %q", path)
+		}
+		return "", fmt.Errorf("cannot resolve %q: %w", path, err)
+	}
+	if !f.inside(real) {
+		return "", fmt.Errorf("%q: %w %s; only files inside it can be read", path, ErrOutside, f.allowed)
+	}
+	return real, nil
+}
+
+func (f *Files) inside(real string) bool {
+	if real == f.allowed {
+		return true
+	}
+	return strings.HasPrefix(real, strings.TrimSuffix(f.allowed, string(filepath.Separator))+string(filepath.Separator))
+}
+
+// Exists reports whether path names a regular file inside the allowed directory. A path outside it is an error,
+// not false, so that a misdirected path is noticed.
+func (f *Files) Exists(path string) (bool, error) {
+	real, err := f.Resolve(path)
+	if err != nil {
+		if errors.Is(err, ErrOutside) {
+			return false, err
+		}
+		return false, nil
+	}
+	st, err := os.Stat(real)
+	if err != nil {
+		return false, nil
+	}
+	if st.IsDir() {
+		return false, fmt.Errorf("%q is a directory, not a file", path)
+	}
+	return st.Mode().IsRegular(), nil
+}
+
+// Read returns the contents of the regular file at path, which must lie inside the allowed directory and be no
+// larger than the size cap.
+func (f *Files) Read(path string) ([]byte, error) {
+	real, err := f.Resolve(path)
+	if err != nil {
+		return nil, err
+	}
+	if b, ok := f.cache[real]; ok {
+		return b, nil
+	}
+	b, err := ReadCapped(real, f.maxSize)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %q: %w", path, err)
+	}
+	f.cache[real] = b
+	return b, nil
+}
+
+// ReadCapped reads the regular file at path, refusing directories, devices and files larger than maxSize bytes.
+func ReadCapped(path string, maxSize int64) ([]byte, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	st, err := fh.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file", path)
+	}
+	b, err := io.ReadAll(io.LimitReader(fh, maxSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > maxSize {
+		return nil, fmt.Errorf("%s is larger than the limit of %d bytes", path, maxSize)
+	}
+	return b, nil
+}

@@ -1,0 +1,504 @@
+// Package tffunc is the library of Terraform functions that ecslint evaluates statically: go-cty's stdlib
+// functions under their Terraform names, try and can from HCL, and Terraform's own functions that ECS
+// configurations use (file, templatefile, length of strings, replace with regular expressions, cidrsubnet, …).
+//
+// Functions that depend on the outside world or on time (timestamp, uuid) return unknown values, so that nothing
+// derived from them produces a finding. sensitive returns an unknown value for the same reason. The file
+// functions read only inside the directory given to NewFiles.
+package tffunc
+
+import (
+	"crypto/md5"
+	"crypto/sha1"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/ext/tryfunc"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
+	"github.com/zclconf/go-cty/cty/function"
+	"github.com/zclconf/go-cty/cty/function/stdlib"
+)
+
+// Functions returns the function table for an hcl.EvalContext. files bounds what file, fileexists, filebase64
+// and templatefile may read; with files nil those functions fail with an error. Errors of the file functions are
+// returned unwrapped (not as function.ArgError), so that callers can find ErrOutside with errors.Is on the error
+// that hclsyntax.FunctionCallDiagExtra reports.
+func Functions(files *Files) map[string]function.Function {
+	fns := map[string]function.Function{
+		"abs":             stdlib.AbsoluteFunc,
+		"alltrue":         allTrueFunc,
+		"anytrue":         anyTrueFunc,
+		"base64decode":    base64DecodeFunc,
+		"base64encode":    base64EncodeFunc,
+		"can":             tryfunc.CanFunc,
+		"ceil":            stdlib.CeilFunc,
+		"chomp":           stdlib.ChompFunc,
+		"chunklist":       stdlib.ChunklistFunc,
+		"cidrhost":        cidrHostFunc,
+		"cidrnetmask":     cidrNetmaskFunc,
+		"cidrsubnet":      cidrSubnetFunc,
+		"coalesce":        stdlib.CoalesceFunc,
+		"coalescelist":    stdlib.CoalesceListFunc,
+		"compact":         stdlib.CompactFunc,
+		"concat":          stdlib.ConcatFunc,
+		"contains":        stdlib.ContainsFunc,
+		"csvdecode":       stdlib.CSVDecodeFunc,
+		"distinct":        stdlib.DistinctFunc,
+		"element":         stdlib.ElementFunc,
+		"endswith":        endsWithFunc,
+		"flatten":         stdlib.FlattenFunc,
+		"floor":           stdlib.FloorFunc,
+		"format":          stdlib.FormatFunc,
+		"formatdate":      stdlib.FormatDateFunc,
+		"formatlist":      stdlib.FormatListFunc,
+		"indent":          stdlib.IndentFunc,
+		"join":            stdlib.JoinFunc,
+		"jsondecode":      stdlib.JSONDecodeFunc,
+		"jsonencode":      stdlib.JSONEncodeFunc,
+		"keys":            stdlib.KeysFunc,
+		"length":          lengthFunc,
+		"log":             stdlib.LogFunc,
+		"lookup":          stdlib.LookupFunc,
+		"lower":           stdlib.LowerFunc,
+		"max":             stdlib.MaxFunc,
+		"md5":             hashFunc(func(b []byte) []byte { s := md5.Sum(b); return s[:] }),
+		"merge":           stdlib.MergeFunc,
+		"min":             stdlib.MinFunc,
+		"nonsensitive":    nonsensitiveFunc,
+		"one":             oneFunc,
+		"parseint":        stdlib.ParseIntFunc,
+		"pow":             stdlib.PowFunc,
+		"range":           stdlib.RangeFunc,
+		"regex":           stdlib.RegexFunc,
+		"regexall":        stdlib.RegexAllFunc,
+		"replace":         replaceFunc,
+		"reverse":         stdlib.ReverseListFunc,
+		"sensitive":       unknownOfArgFunc,
+		"setintersection": stdlib.SetIntersectionFunc,
+		"setproduct":      stdlib.SetProductFunc,
+		"setsubtract":     stdlib.SetSubtractFunc,
+		"setunion":        stdlib.SetUnionFunc,
+		"sha1":            hashFunc(func(b []byte) []byte { s := sha1.Sum(b); return s[:] }),
+		"sha256":          hashFunc(func(b []byte) []byte { s := sha256.Sum256(b); return s[:] }),
+		"signum":          stdlib.SignumFunc,
+		"slice":           stdlib.SliceFunc,
+		"sort":            stdlib.SortFunc,
+		"split":           stdlib.SplitFunc,
+		"startswith":      startsWithFunc,
+		"strcontains":     strContainsFunc,
+		"strlen":          stdlib.StrlenFunc,
+		"strrev":          stdlib.ReverseFunc,
+		"substr":          stdlib.SubstrFunc,
+		"sum":             sumFunc,
+		"timeadd":         stdlib.TimeAddFunc,
+		"timestamp":       unknownStringFunc,
+		"title":           stdlib.TitleFunc,
+		"tobool":          stdlib.MakeToFunc(cty.Bool),
+		"tolist":          stdlib.MakeToFunc(cty.List(cty.DynamicPseudoType)),
+		"tomap":           stdlib.MakeToFunc(cty.Map(cty.DynamicPseudoType)),
+		"tonumber":        stdlib.MakeToFunc(cty.Number),
+		"toset":           stdlib.MakeToFunc(cty.Set(cty.DynamicPseudoType)),
+		"tostring":        stdlib.MakeToFunc(cty.String),
+		"transpose":       transposeFunc,
+		"trim":            stdlib.TrimFunc,
+		"trimprefix":      stdlib.TrimPrefixFunc,
+		"trimspace":       stdlib.TrimSpaceFunc,
+		"trimsuffix":      stdlib.TrimSuffixFunc,
+		"try":             tryfunc.TryFunc,
+		"upper":           stdlib.UpperFunc,
+		"uuid":            unknownStringFunc,
+		"values":          stdlib.ValuesFunc,
+		"zipmap":          stdlib.ZipmapFunc,
+	}
+	fns["file"] = fileFunc(files)
+	fns["fileexists"] = fileExistsFunc(files)
+	fns["filebase64"] = fileBase64Func(files)
+	// Templates may call every function except templatefile itself, as in Terraform.
+	inner := make(map[string]function.Function, len(fns))
+	for k, v := range fns {
+		inner[k] = v
+	}
+	fns["templatefile"] = templateFileFunc(files, inner)
+	return fns
+}
+
+var unknownStringFunc = function.New(&function.Spec{
+	Description: "Returns an unknown string: the value is only known when Terraform applies the configuration.",
+	Type:        function.StaticReturnType(cty.String),
+	Impl: func([]cty.Value, cty.Type) (cty.Value, error) {
+		return cty.UnknownVal(cty.String), nil
+	},
+})
+
+var unknownOfArgFunc = function.New(&function.Spec{
+	Description: "Returns an unknown value of the argument's type, so that sensitive values never produce findings.",
+	Params: []function.Parameter{{Name: "value", Type: cty.DynamicPseudoType, AllowUnknown: true,
+		AllowDynamicType: true, AllowNull: true}},
+	Type: func(args []cty.Value) (cty.Type, error) { return args[0].Type(), nil },
+	Impl: func(args []cty.Value, ty cty.Type) (cty.Value, error) {
+		return cty.UnknownVal(ty), nil
+	},
+})
+
+var nonsensitiveFunc = function.New(&function.Spec{
+	Description: "Returns its argument unchanged.",
+	Params: []function.Parameter{{Name: "value", Type: cty.DynamicPseudoType, AllowUnknown: true,
+		AllowDynamicType: true, AllowNull: true}},
+	Type: func(args []cty.Value) (cty.Type, error) { return args[0].Type(), nil },
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) { return args[0], nil },
+})
+
+// lengthFunc is Terraform's length: strings count characters, collections and structural types count elements.
+var lengthFunc = function.New(&function.Spec{
+	Description: "Returns the number of elements of a collection or characters of a string.",
+	Params: []function.Parameter{{Name: "value", Type: cty.DynamicPseudoType, AllowDynamicType: true,
+		AllowUnknown: true}},
+	Type: func(args []cty.Value) (cty.Type, error) {
+		ty := args[0].Type()
+		switch {
+		case ty == cty.String, ty.IsCollectionType(), ty.IsTupleType(), ty.IsObjectType(),
+			ty == cty.DynamicPseudoType:
+			return cty.Number, nil
+		}
+		return cty.NilType, function.NewArgErrorf(0, "argument must be a string, a collection type, or a structural type")
+	},
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		v := args[0]
+		if !v.IsKnown() {
+			return cty.UnknownVal(cty.Number), nil
+		}
+		ty := v.Type()
+		switch {
+		case ty == cty.String:
+			return stdlib.Strlen(v)
+		case ty.IsObjectType():
+			return cty.NumberIntVal(int64(len(ty.AttributeTypes()))), nil
+		case ty.IsTupleType():
+			return cty.NumberIntVal(int64(len(ty.TupleElementTypes()))), nil
+		}
+		return v.Length(), nil
+	},
+})
+
+// replaceFunc is Terraform's replace: a search string wrapped in slashes is a regular expression.
+var replaceFunc = function.New(&function.Spec{
+	Description: "Replaces each occurrence of substring (or of a /regular expression/) in str with replace.",
+	Params: []function.Parameter{
+		{Name: "str", Type: cty.String}, {Name: "substr", Type: cty.String}, {Name: "replace", Type: cty.String},
+	},
+	Type: function.StaticReturnType(cty.String),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		str, substr, repl := args[0].AsString(), args[1].AsString(), args[2].AsString()
+		if len(substr) > 1 && substr[0] == '/' && substr[len(substr)-1] == '/' {
+			re, err := regexp.Compile(substr[1 : len(substr)-1])
+			if err != nil {
+				return cty.UnknownVal(cty.String), function.NewArgErrorf(1, "invalid regular expression: %s", err)
+			}
+			return cty.StringVal(re.ReplaceAllString(str, repl)), nil
+		}
+		return cty.StringVal(strings.ReplaceAll(str, substr, repl)), nil
+	},
+})
+
+func stringPredicate(desc string, fn func(s, x string) bool) function.Function {
+	return function.New(&function.Spec{
+		Description: desc,
+		Params:      []function.Parameter{{Name: "str", Type: cty.String}, {Name: "other", Type: cty.String}},
+		Type:        function.StaticReturnType(cty.Bool),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			return cty.BoolVal(fn(args[0].AsString(), args[1].AsString())), nil
+		},
+	})
+}
+
+var (
+	startsWithFunc  = stringPredicate("Reports whether str starts with prefix.", strings.HasPrefix)
+	endsWithFunc    = stringPredicate("Reports whether str ends with suffix.", strings.HasSuffix)
+	strContainsFunc = stringPredicate("Reports whether str contains substr.", strings.Contains)
+)
+
+func boolFold(desc string, want bool) function.Function {
+	return function.New(&function.Spec{
+		Description: desc,
+		Params:      []function.Parameter{{Name: "list", Type: cty.List(cty.Bool)}},
+		Type:        function.StaticReturnType(cty.Bool),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			unknown := false
+			for it := args[0].ElementIterator(); it.Next(); {
+				_, v := it.Element()
+				switch {
+				case !v.IsKnown():
+					unknown = true
+				case v.IsNull():
+					continue
+				case v.True() == want:
+					return cty.BoolVal(want), nil
+				}
+			}
+			if unknown {
+				return cty.UnknownVal(cty.Bool), nil
+			}
+			return cty.BoolVal(!want), nil
+		},
+	})
+}
+
+var (
+	allTrueFunc = boolFold("Reports whether every element of the list is true.", false)
+	anyTrueFunc = boolFold("Reports whether any element of the list is true.", true)
+)
+
+var oneFunc = function.New(&function.Spec{
+	Description: "Returns the only element of a list or set with zero or one elements (null for none).",
+	Params:      []function.Parameter{{Name: "list", Type: cty.DynamicPseudoType}},
+	Type: func(args []cty.Value) (cty.Type, error) {
+		ty := args[0].Type()
+		switch {
+		case ty.IsListType() || ty.IsSetType():
+			return ty.ElementType(), nil
+		case ty.IsTupleType():
+			ets := ty.TupleElementTypes()
+			switch len(ets) {
+			case 0:
+				return cty.DynamicPseudoType, nil
+			case 1:
+				return ets[0], nil
+			}
+			return cty.NilType, function.NewArgErrorf(0, "must be a list, set or tuple value with either zero or one elements")
+		}
+		return cty.NilType, function.NewArgErrorf(0, "must be a list, set or tuple value with either zero or one elements")
+	},
+	Impl: func(args []cty.Value, ty cty.Type) (cty.Value, error) {
+		v := args[0]
+		switch v.LengthInt() {
+		case 0:
+			return cty.NullVal(ty), nil
+		case 1:
+			it := v.ElementIterator()
+			it.Next()
+			_, e := it.Element()
+			return e, nil
+		}
+		return cty.NilVal, function.NewArgErrorf(0, "must be a list, set or tuple value with either zero or one elements")
+	},
+})
+
+var sumFunc = function.New(&function.Spec{
+	Description: "Returns the sum of a list or set of numbers.",
+	Params:      []function.Parameter{{Name: "list", Type: cty.DynamicPseudoType}},
+	Type:        function.StaticReturnType(cty.Number),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		v := args[0]
+		ty := v.Type()
+		if !ty.IsListType() && !ty.IsSetType() && !ty.IsTupleType() {
+			return cty.NilVal, function.NewArgErrorf(0, "argument must be a list, set or tuple of numbers")
+		}
+		if v.LengthInt() == 0 {
+			return cty.NilVal, function.NewArgErrorf(0, "cannot sum an empty list")
+		}
+		total := cty.Zero
+		for it := v.ElementIterator(); it.Next(); {
+			_, e := it.Element()
+			if !e.IsKnown() {
+				return cty.UnknownVal(cty.Number), nil
+			}
+			if e.IsNull() {
+				return cty.NilVal, function.NewArgErrorf(0, "argument must not contain null values")
+			}
+			n, err := convert.Convert(e, cty.Number)
+			if err != nil {
+				return cty.NilVal, function.NewArgErrorf(0, "argument must contain only numbers: %s", err)
+			}
+			total = total.Add(n)
+		}
+		return total, nil
+	},
+})
+
+var transposeFunc = function.New(&function.Spec{
+	Description: "Swaps the keys and values of a map of lists of strings.",
+	Params:      []function.Parameter{{Name: "values", Type: cty.Map(cty.List(cty.String))}},
+	Type:        function.StaticReturnType(cty.Map(cty.List(cty.String))),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		out := map[string][]cty.Value{}
+		for it := args[0].ElementIterator(); it.Next(); {
+			k, list := it.Element()
+			if !list.IsKnown() {
+				return cty.UnknownVal(cty.Map(cty.List(cty.String))), nil
+			}
+			for lit := list.ElementIterator(); lit.Next(); {
+				_, v := lit.Element()
+				if !v.IsKnown() {
+					return cty.UnknownVal(cty.Map(cty.List(cty.String))), nil
+				}
+				if v.IsNull() {
+					return cty.NilVal, function.NewArgErrorf(0, "lists must not contain null values")
+				}
+				out[v.AsString()] = append(out[v.AsString()], k)
+			}
+		}
+		m := make(map[string]cty.Value, len(out))
+		for k, vs := range out {
+			m[k] = cty.ListVal(vs)
+		}
+		if len(m) == 0 {
+			return cty.MapValEmpty(cty.List(cty.String)), nil
+		}
+		return cty.MapVal(m), nil
+	},
+})
+
+var base64EncodeFunc = function.New(&function.Spec{
+	Description: "Encodes a string's UTF-8 bytes in Base64.",
+	Params:      []function.Parameter{{Name: "str", Type: cty.String}},
+	Type:        function.StaticReturnType(cty.String),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		return cty.StringVal(base64.StdEncoding.EncodeToString([]byte(args[0].AsString()))), nil
+	},
+})
+
+var base64DecodeFunc = function.New(&function.Spec{
+	Description: "Decodes a Base64 string holding UTF-8 text.",
+	Params:      []function.Parameter{{Name: "str", Type: cty.String}},
+	Type:        function.StaticReturnType(cty.String),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		b, err := base64.StdEncoding.DecodeString(args[0].AsString())
+		if err != nil {
+			return cty.NilVal, function.NewArgErrorf(0, "failed to decode base64 data: %s", err)
+		}
+		if !utf8.Valid(b) {
+			return cty.NilVal, function.NewArgErrorf(0, "the result of decoding the provided string is not valid UTF-8")
+		}
+		return cty.StringVal(string(b)), nil
+	},
+})
+
+func hashFunc(sum func([]byte) []byte) function.Function {
+	return function.New(&function.Spec{
+		Description: "Returns the hexadecimal digest of a string's UTF-8 bytes.",
+		Params:      []function.Parameter{{Name: "str", Type: cty.String}},
+		Type:        function.StaticReturnType(cty.String),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			return cty.StringVal(hex.EncodeToString(sum([]byte(args[0].AsString())))), nil
+		},
+	})
+}
+
+func noFiles() error {
+	return fmt.Errorf("file functions are not available here")
+}
+
+func fileFunc(files *Files) function.Function {
+	return function.New(&function.Spec{
+		Description: "Reads a UTF-8 text file inside the linted directory.",
+		Params:      []function.Parameter{{Name: "path", Type: cty.String}},
+		Type:        function.StaticReturnType(cty.String),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			if files == nil {
+				return cty.NilVal, noFiles()
+			}
+			b, err := files.Read(args[0].AsString())
+			if err != nil {
+				return cty.NilVal, err
+			}
+			if !utf8.Valid(b) {
+				return cty.NilVal, function.NewArgErrorf(0, "contents of %q are not valid UTF-8; use filebase64 for binary files", args[0].AsString())
+			}
+			return cty.StringVal(string(b)), nil
+		},
+	})
+}
+
+func fileBase64Func(files *Files) function.Function {
+	return function.New(&function.Spec{
+		Description: "Reads a file inside the linted directory and returns its contents in Base64.",
+		Params:      []function.Parameter{{Name: "path", Type: cty.String}},
+		Type:        function.StaticReturnType(cty.String),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			if files == nil {
+				return cty.NilVal, noFiles()
+			}
+			b, err := files.Read(args[0].AsString())
+			if err != nil {
+				return cty.NilVal, err
+			}
+			return cty.StringVal(base64.StdEncoding.EncodeToString(b)), nil
+		},
+	})
+}
+
+func fileExistsFunc(files *Files) function.Function {
+	return function.New(&function.Spec{
+		Description: "Reports whether a file exists inside the linted directory.",
+		Params:      []function.Parameter{{Name: "path", Type: cty.String}},
+		Type:        function.StaticReturnType(cty.Bool),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			if files == nil {
+				return cty.NilVal, noFiles()
+			}
+			ok, err := files.Exists(args[0].AsString())
+			if err != nil {
+				return cty.NilVal, err
+			}
+			return cty.BoolVal(ok), nil
+		},
+	})
+}
+
+// templateFileFunc renders a template file inside the linted directory with the given variables. The template
+// sees only those variables and the functions in fns.
+func templateFileFunc(files *Files, fns map[string]function.Function) function.Function {
+	return function.New(&function.Spec{
+		Description: "Renders a template file inside the linted directory with the given variables.",
+		Params: []function.Parameter{
+			{Name: "path", Type: cty.String},
+			{Name: "vars", Type: cty.DynamicPseudoType},
+		},
+		Type: function.StaticReturnType(cty.DynamicPseudoType),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			if files == nil {
+				return cty.NilVal, noFiles()
+			}
+			path := args[0].AsString()
+			vars := args[1]
+			if !vars.Type().IsObjectType() && !vars.Type().IsMapType() {
+				return cty.NilVal, function.NewArgErrorf(1, "invalid vars value: must be a map or an object")
+			}
+			src, err := files.Read(path)
+			if err != nil {
+				return cty.NilVal, err
+			}
+			expr, diags := hclsyntax.ParseTemplate(src, path, hcl.Pos{Line: 1, Column: 1, Byte: 0})
+			if diags.HasErrors() {
+				return cty.NilVal, function.NewArgErrorf(0, "template %s: %s", path, diags.Error())
+			}
+			varMap := map[string]cty.Value{}
+			if !vars.IsNull() {
+				for it := vars.ElementIterator(); it.Next(); {
+					k, v := it.Element()
+					varMap[k.AsString()] = v
+				}
+			}
+			for _, tr := range expr.Variables() {
+				if _, ok := varMap[tr.RootName()]; !ok {
+					r := tr.SourceRange()
+					return cty.NilVal, function.NewArgErrorf(1, "template %s:%d,%d refers to variable %q, which vars does not define; add it to the vars argument",
+						path, r.Start.Line, r.Start.Column, tr.RootName())
+				}
+			}
+			val, diags := expr.Value(&hcl.EvalContext{Variables: varMap, Functions: fns})
+			if diags.HasErrors() {
+				return cty.NilVal, function.NewArgErrorf(0, "template %s: %s", path, diags.Error())
+			}
+			return val, nil
+		},
+	})
+}
