@@ -335,7 +335,7 @@ func (n *normalizer) sortByName(list []any, key, path, what string) error {
 		}
 		if j-i > 1 {
 			if name(list[i]) != "" {
-				n.warn(path, "The %s name %q appears more than once. AWS keeps only one of them, and the order of duplicates is not stable, so hashicorp/aws may plan a replacement on every run. Remove the duplicates.", what, name(list[i]))
+				n.warn(path, "The %s name %q appears more than once. hashicorp/aws sorts by name without a stable order for duplicates, so it may plan a replacement on every run. Remove the duplicates.", what, name(list[i]))
 			}
 			if err := sortByText(list[i:j]); err != nil {
 				return err
