@@ -363,7 +363,7 @@ func (p *parser) parseCondition() (Node, error) {
 			return nil, err
 		}
 	default:
-		v, err := p.parseValue(fmt.Sprintf("after %s", op), op == Matches || op == NotMatches)
+		v, err := p.parseValue("after "+op.String(), op == Matches || op == NotMatches)
 		if err != nil {
 			return nil, err
 		}
