@@ -1,0 +1,135 @@
+package compose
+
+import (
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/ecskit/terraform-provider-ecskit/internal/tree"
+)
+
+// taskSpecial maps ecskit_task_definition attributes that aws_ecs_task_definition
+// names differently from the API.
+var taskSpecial = map[string]func(*tree.Node) (string, *tree.Node){
+	"containers":   nil, // handled by Task
+	"ignore_rules": nil,
+	"volume": func(n *tree.Node) (string, *tree.Node) {
+		return "volumes", convertAll(n, volumeSpecial)
+	},
+	"placement_constraints": func(n *tree.Node) (string, *tree.Node) {
+		return "placementConstraints", convertAll(n, nil)
+	},
+	"runtime_platform": func(n *tree.Node) (string, *tree.Node) {
+		return "runtimePlatform", convert(single(n), nil)
+	},
+	"ephemeral_storage": func(n *tree.Node) (string, *tree.Node) {
+		return "ephemeralStorage", convert(single(n), map[string]func(*tree.Node) (string, *tree.Node){"size_in_gib": keep("sizeInGiB")})
+	},
+	"proxy_configuration": func(n *tree.Node) (string, *tree.Node) {
+		return "proxyConfiguration", convert(single(n), map[string]func(*tree.Node) (string, *tree.Node){
+			"properties": func(p *tree.Node) (string, *tree.Node) { return "properties", nameValueList(p, "value") },
+		})
+	},
+	"inference_accelerator": func(n *tree.Node) (string, *tree.Node) {
+		return "inferenceAccelerators", convertAll(n, nil)
+	},
+}
+
+var volumeSpecial = map[string]func(*tree.Node) (string, *tree.Node){
+	"host_path": func(n *tree.Node) (string, *tree.Node) {
+		return "host", obj(n.Range, tree.Field{Key: "sourcePath", Value: n})
+	},
+	"configure_at_launch": keep("configuredAtLaunch"),
+	"docker_volume_configuration": func(n *tree.Node) (string, *tree.Node) {
+		return "dockerVolumeConfiguration", convert(single(n), map[string]func(*tree.Node) (string, *tree.Node){
+			"driver_opts": keep("driverOpts"), "labels": keep("labels"),
+		})
+	},
+	"efs_volume_configuration": func(n *tree.Node) (string, *tree.Node) {
+		return "efsVolumeConfiguration", convert(single(n), map[string]func(*tree.Node) (string, *tree.Node){
+			"authorization_config": func(a *tree.Node) (string, *tree.Node) { return "authorizationConfig", convert(single(a), nil) },
+		})
+	},
+	"fsx_windows_file_server_volume_configuration": func(n *tree.Node) (string, *tree.Node) {
+		return "fsxWindowsFileServerVolumeConfiguration", convert(single(n), map[string]func(*tree.Node) (string, *tree.Node){
+			"authorization_config": func(a *tree.Node) (string, *tree.Node) { return "authorizationConfig", convert(single(a), nil) },
+		})
+	},
+}
+
+// taskInput builds a RegisterTaskDefinition input from the configuration of
+// ecskit_task_definition. Each element of containers is parsed as container
+// JSON; a malformed one is a Problem on that element, and the result then
+// holds an unknown value in its place so the rest can still be checked.
+func taskInput(cfg *tree.Node) (*tree.Node, []Problem) {
+	special := map[string]func(*tree.Node) (string, *tree.Node){}
+	for k, v := range taskSpecial {
+		if v != nil {
+			special[k] = v
+		} else {
+			special[k] = func(*tree.Node) (string, *tree.Node) { return "", nil }
+		}
+	}
+	out := convert(cfg, special)
+	if out == nil || out.Kind != tree.Object {
+		return &tree.Node{Kind: tree.Unknown}, nil
+	}
+	containers := cfg.Get("containers")
+	if containers == nil {
+		return out, nil
+	}
+	defs, problems := parseContainers(containers)
+	out.Fields = append(out.Fields, tree.Field{Key: "containerDefinitions", KeyRange: containers.Range, Value: defs})
+	return out, problems
+}
+
+func parseContainers(list *tree.Node) (*tree.Node, []Problem) {
+	if list.Kind != tree.Array {
+		return list, nil // unknown or null: left as it is
+	}
+	out := &tree.Node{Kind: tree.Array, Range: list.Range}
+	var problems []Problem
+	for i, e := range list.Elems {
+		attr := indexAttr("containers", i)
+		switch e.Kind {
+		case tree.String:
+			c, diags := parseContainerJSON(e, attr)
+			if diags.HasErrors() {
+				for _, d := range diags {
+					problems = append(problems, Problem{Attr: attr, Summary: "Invalid container JSON", Detail: "containers[" + itoa(i) + "] is not valid container JSON: " + diagText(d), Range: e.Range})
+				}
+				c = &tree.Node{Kind: tree.Unknown, Range: e.Range}
+			} else if c.Kind != tree.Object && c.Kind != tree.Unknown {
+				problems = append(problems, Problem{Attr: attr, Summary: "Invalid container JSON", Detail: "containers[" + itoa(i) + "] must be one container definition, a JSON object, but it is " + c.Describe() + ". Use the json output of ecskit_container_definition or jsonencode({ name = ..., image = ... }).", Range: e.Range})
+				c = &tree.Node{Kind: tree.Unknown, Range: e.Range}
+			}
+			if e.Range.Filename != "" {
+				// Positions inside the JSON string mean nothing in the
+				// configuration file: point at the string itself.
+				relocate(c, e.Range)
+			}
+			out.Elems = append(out.Elems, c)
+		case tree.Null:
+			problems = append(problems, Problem{Attr: attr, Summary: "Missing container", Detail: "containers[" + itoa(i) + "] is null; every element must be one container definition as JSON.", Range: e.Range})
+			out.Elems = append(out.Elems, &tree.Node{Kind: tree.Unknown, Range: e.Range})
+		default:
+			out.Elems = append(out.Elems, &tree.Node{Kind: tree.Unknown, Range: e.Range})
+		}
+	}
+	return out, problems
+}
+
+// parseContainerJSON parses one container's JSON. When the string was written
+// in a source file the positions are relative to the string itself.
+func parseContainerJSON(s *tree.Node, attr string) (*tree.Node, hcl.Diagnostics) {
+	return tree.ParseJSON([]byte(s.Str), attr)
+}
+
+func diagText(d *hcl.Diagnostic) string {
+	msg := d.Summary
+	if d.Detail != "" {
+		msg += ": " + d.Detail
+	}
+	if d.Subject != nil {
+		msg = "line " + itoa(d.Subject.Start.Line) + ", column " + itoa(d.Subject.Start.Column) + ": " + msg
+	}
+	return msg
+}
