@@ -1,0 +1,7 @@
+[
+  {
+    "name": "${name}",
+    "portMappings": [{"containerPort": ${port}}],
+    "environment": ${jsonencode([for k, v in env : { name = k, value = v }])}
+  }
+]

@@ -1,0 +1,4 @@
+resource "aws_ecs_service" "this" {
+  name = "x"
+  desired_count = 
+}

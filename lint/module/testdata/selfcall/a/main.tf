@@ -1,0 +1,9 @@
+module "b" {
+  source = "../b"
+}
+module "self" {
+  source = "./"
+}
+resource "test_a" "a" {
+  name = "a"
+}

@@ -1,0 +1,2 @@
+b = "from-a-auto"
+c = "from-a-auto"

@@ -1,0 +1,2 @@
+d     = "from-var-file"
+ports = [80, "443"]

@@ -1,0 +1,2 @@
+a = "from-terraform-tfvars"
+b = "from-terraform-tfvars"
