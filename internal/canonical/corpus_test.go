@@ -3,10 +3,12 @@ package canonical
 import (
 	"cmp"
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/service/ecs/types"
@@ -278,4 +280,73 @@ func deref[T any](p *T) T {
 		return zero
 	}
 	return *p
+}
+
+// TestCorpusOrderAndWhitespaceIndependent rewrites every corpus task definition with keys in reverse order,
+// containers, environment and secrets reversed, and different whitespace, and checks the canonical bytes
+// do not change.
+func TestCorpusOrderAndWhitespaceIndependent(t *testing.T) {
+	for _, td := range loadCorpus(t) {
+		if corpusMistakes[td.file] != "" {
+			continue
+		}
+		t.Run(td.file, func(t *testing.T) {
+			want, _, err := ContainerDefinitions(td.containers, td.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			dec := json.NewDecoder(strings.NewReader(string(td.containers)))
+			dec.UseNumber()
+			var v any
+			if err := dec.Decode(&v); err != nil {
+				t.Fatal(err)
+			}
+			var sb strings.Builder
+			writeReordered(&sb, v, "")
+			got, _, err := ContainerDefinitions([]byte(sb.String()), td.opts)
+			if err != nil {
+				t.Fatalf("%v in\n%s", err, sb.String())
+			}
+			if string(got) != string(want) {
+				t.Errorf("reordered input gives other bytes:\ngot  %s\nwant %s", got, want)
+			}
+		})
+	}
+}
+
+// writeReordered writes v as JSON with object keys in reverse order, one member per line, and the arrays
+// whose order does not matter (the top-level container list, environment, secrets) reversed.
+func writeReordered(sb *strings.Builder, v any, key string) {
+	switch t := v.(type) {
+	case map[string]any:
+		keys := slices.Sorted(maps.Keys(t))
+		slices.Reverse(keys)
+		sb.WriteString("{\n")
+		for i, k := range keys {
+			if i > 0 {
+				sb.WriteString(" ,\n\t")
+			}
+			kb, _ := json.Marshal(k)
+			sb.Write(kb)
+			sb.WriteString(" :  ")
+			writeReordered(sb, t[k], k)
+		}
+		sb.WriteString("\n}")
+	case []any:
+		list := slices.Clone(t)
+		if key == "" || key == "environment" || key == "secrets" {
+			slices.Reverse(list)
+		}
+		sb.WriteString("[ ")
+		for i, e := range list {
+			if i > 0 {
+				sb.WriteString(",\r\n")
+			}
+			writeReordered(sb, e, "element of "+key)
+		}
+		sb.WriteString(" ]")
+	default:
+		b, _ := json.Marshal(t)
+		sb.Write(b)
+	}
 }
