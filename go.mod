@@ -1,6 +1,6 @@
 module github.com/ecskit/terraform-provider-ecskit
 
-go 1.26.8
+go 1.25.8
 
 require (
 	github.com/aws/aws-sdk-go-v2/service/ecs v1.104.1
