@@ -40,6 +40,12 @@ var droppedWhenEmpty = []string{
 	"resourceRequirements", "secrets", "systemControls", "ulimits", "volumesFrom",
 }
 
+// nestedEnums are enum members of a container's objects; an empty enum is never sent by the SDK.
+var nestedEnums = []struct{ object, enum string }{
+	{"logConfiguration", "logDriver"},
+	{"firelensConfiguration", "type"},
+}
+
 // healthCheckDefaults are the values AWS stores for absent healthCheck members and the provider fills in.
 var healthCheckDefaults = []struct {
 	key   string
@@ -158,9 +164,9 @@ func (n *normalizer) container(v any, path string) (map[string]any, error) {
 		return nil, err
 	}
 
-	for _, key := range []string{"logConfiguration", "firelensConfiguration"} {
-		if o, ok := c[key].(map[string]any); ok {
-			deleteEmptyEnum(o, map[string]string{"logConfiguration": "logDriver", "firelensConfiguration": "type"}[key])
+	for _, e := range nestedEnums {
+		if o, ok := c[e.object].(map[string]any); ok {
+			deleteEmptyEnum(o, e.enum)
 		}
 	}
 	if lp, ok := c["linuxParameters"].(map[string]any); ok {
@@ -207,9 +213,9 @@ func (n *normalizer) lists(c map[string]any, path string) error {
 		}
 		c[key] = out
 	}
-	for _, key := range []string{"environment", "secrets"} {
-		if list, ok := c[key].([]any); ok {
-			if err := n.sortByName(list, "name", join(path, key), map[string]string{"environment": "environment variable", "secrets": "secret"}[key]); err != nil {
+	for _, l := range []struct{ key, what string }{{"environment", "environment variable"}, {"secrets", "secret"}} {
+		if list, ok := c[l.key].([]any); ok {
+			if err := n.sortByName(list, "name", join(path, l.key), l.what); err != nil {
 				return err
 			}
 		}
@@ -346,25 +352,24 @@ func (n *normalizer) sortByName(list []any, key, path, what string) error {
 	return nil
 }
 
+// sortByText orders list by the canonical text of its elements.
 func sortByText(list []any) error {
-	keys := make([]string, len(list))
+	type item struct {
+		text string
+		v    any
+	}
+	items := make([]item, len(list))
 	for i, v := range list {
 		b, err := encode(v)
 		if err != nil {
 			return err
 		}
-		keys[i] = string(b)
+		items[i] = item{string(b), v}
 	}
-	idx := make([]int, len(list))
-	for i := range idx {
-		idx[i] = i
+	slices.SortStableFunc(items, func(a, b item) int { return cmp.Compare(a.text, b.text) })
+	for i, it := range items {
+		list[i] = it.v
 	}
-	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(keys[a], keys[b]) })
-	sorted := make([]any, len(list))
-	for i, k := range idx {
-		sorted[i] = list[k]
-	}
-	copy(list, sorted)
 	return nil
 }
 
