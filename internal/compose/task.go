@@ -55,11 +55,11 @@ var volumeSpecial = map[string]func(*tree.Node) (string, *tree.Node){
 	},
 }
 
-// taskInput builds a RegisterTaskDefinition input from the configuration of
-// ecskit_task_definition. Each element of containers is parsed as container
-// JSON; a malformed one is a Problem on that element, and the result then
-// holds an unknown value in its place so the rest can still be checked.
-func taskInput(cfg *tree.Node) (*tree.Node, []Problem) {
+// TaskAttributes converts the task-level attributes and blocks of
+// ecskit_task_definition (the names of aws_ecs_task_definition) to a
+// RegisterTaskDefinition input without its containers. ecslint uses it for
+// aws_ecs_task_definition resources too, whose attributes have the same names.
+func TaskAttributes(cfg *tree.Node) *tree.Node {
 	special := map[string]func(*tree.Node) (string, *tree.Node){}
 	for k, v := range taskSpecial {
 		if v != nil {
@@ -68,9 +68,24 @@ func taskInput(cfg *tree.Node) (*tree.Node, []Problem) {
 			special[k] = func(*tree.Node) (string, *tree.Node) { return "", nil }
 		}
 	}
+	for _, k := range []string{"container_definitions", "tags", "tags_all", "skip_destroy", "track_latest", "arn", "id", "revision"} {
+		special[k] = func(*tree.Node) (string, *tree.Node) { return "", nil }
+	}
 	out := convert(cfg, special)
 	if out == nil || out.Kind != tree.Object {
-		return &tree.Node{Kind: tree.Unknown}, nil
+		return &tree.Node{Kind: tree.Unknown}
+	}
+	return out
+}
+
+// taskInput builds a RegisterTaskDefinition input from the configuration of
+// ecskit_task_definition. Each element of containers is parsed as container
+// JSON; a malformed one is a Problem on that element, and the result then
+// holds an unknown value in its place so the rest can still be checked.
+func taskInput(cfg *tree.Node) (*tree.Node, []Problem) {
+	out := TaskAttributes(cfg)
+	if out.Kind != tree.Object {
+		return out, nil
 	}
 	containers := cfg.Get("containers")
 	if containers == nil {
