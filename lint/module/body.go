@@ -34,6 +34,8 @@ func (l *loader) body(b hcl.Body, schema *BlockSchema, ctx *hcl.EvalContext, top
 		return out
 	}
 
+	// A JSON body knows only its closing brace; the range is widened below to start at its first attribute, so
+	// that the elements of a block array ("ingress": [{…}, {…}]), which share one DefRange, can be told apart.
 	out.Range = b.MissingItemRange()
 	bs := &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: "dynamic", LabelNames: []string{"type"}}}}
 	if schema != nil {
@@ -47,6 +49,9 @@ func (l *loader) body(b hcl.Body, schema *BlockSchema, ctx *hcl.EvalContext, top
 	l.diags = append(l.diags, evalDiags(diags)...)
 	for name, a := range attrs {
 		out.Attributes[name] = l.attribute(name, a.Expr, a.Range, ctx)
+		if a.Range.Start.Byte < out.Range.Start.Byte && a.Range.Filename == out.Range.Filename {
+			out.Range = hcl.RangeBetween(a.Range, out.Range)
+		}
 	}
 	for _, blk := range content.Blocks {
 		l.block(blk, schema, ctx, out)

@@ -128,8 +128,8 @@ type Body struct {
 	Attributes map[string]*Attribute
 	// Blocks in source order, dynamic blocks expanded in place.
 	Blocks []*Block
-	// Range is the body's range where known (the braces in native syntax); it locates findings about something
-	// missing from the body.
+	// Range is the body's range: the braces in native syntax; in JSON from the first attribute to the closing
+	// brace. It locates findings about something missing from the body.
 	Range hcl.Range
 }
 
@@ -179,8 +179,10 @@ type Attribute struct {
 
 // Block is one nested block.
 type Block struct {
-	Type     string
-	Labels   []string
+	Type   string
+	Labels []string
+	// DefRange is the block header in native syntax. In JSON it is the opening brace of the block's object, or,
+	// when the blocks are written as an array, the array's opening bracket for every element (use Body.Range).
 	DefRange hcl.Range
 	Body     *Body
 	// UnknownCount is true for the one block that stands for a dynamic block whose for_each is unknown.

@@ -72,12 +72,12 @@ func TestVariables(t *testing.T) {
 		attr string
 		want cty.Value
 	}{
-		{"a", cty.StringVal("from-terraform-tfvars")},       // tfvars beats default
-		{"b", cty.StringVal("from-a-auto")},                 // auto.tfvars beats terraform.tfvars
-		{"c", cty.StringVal("from-b-auto-json")},            // later auto file (lexical order) wins
-		{"d", cty.StringVal("from-var")},                    // -var beats -var-file
+		{"a", cty.StringVal("from-terraform-tfvars")},               // tfvars beats default
+		{"b", cty.StringVal("from-a-auto")},                         // auto.tfvars beats terraform.tfvars
+		{"c", cty.StringVal("from-b-auto-json")},                    // later auto file (lexical order) wins
+		{"d", cty.StringVal("from-var")},                            // -var beats -var-file
 		{"ports", cty.ListVal([]cty.Value{cty.NumberIntVal(8080)})}, // typed: -var parsed as HCL
-		{"literal", cty.StringVal("[1, 2]")},                // string type: -var taken literally
+		{"literal", cty.StringVal("[1, 2]")},                        // string type: -var taken literally
 		{"settings", cty.ObjectVal(map[string]cty.Value{"cpu": cty.NumberIntVal(256), "memory": cty.NumberIntVal(512)})},
 		{"no_value", cty.UnknownVal(cty.String)},
 		{"no_type_no_value", cty.DynamicVal},
