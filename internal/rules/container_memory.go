@@ -53,8 +53,9 @@ var ContainerMemory = register(&Rule{
 	},
 })
 
-// taskSize parses a known task-level cpu or memory; an unknown or malformed
-// value (reported by other rules) gives false.
+// taskSize parses a known task-level cpu or memory. It gives false for an
+// unknown or malformed value (malformed ones are other rules' findings) and
+// when the OS is unknown, since Windows on EC2 ignores task-level sizes.
 func taskSize(td *taskdef.TaskDefinition, v taskdef.Value[string], parse func(string) (int, error)) (int, bool) {
 	s, ok := v.Get()
 	if !ok || td.Windows() == taskdef.Maybe {
