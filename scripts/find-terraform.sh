@@ -21,7 +21,8 @@
 #   ECSKIT_TOFU_VERSION  OpenTofu module version to build (default v1.9.0).
 #   ECSKIT_TOOLS_DIR     Tool cache (default "$(go env GOPATH)/ecskit-tools"); kept across clones.
 #
-# Progress and errors go to stderr; stdout carries only the shell lines.
+# Progress and errors go to stderr; stdout carries only the shell lines. On failure stdout is the single command
+# "false", so that `eval "$(scripts/find-terraform.sh)"` fails too (eval of an empty string would succeed).
 set -euo pipefail
 export CHECKPOINT_DISABLE=1 # no update check when asking a binary for its version
 
@@ -59,8 +60,22 @@ emit() {
 	fi
 }
 
+# on_exit removes an unfinished build and, on failure, prints "false" for the caller's eval.
+on_exit() {
+	local rc=$?
+	if [ -n "${work:-}" ]; then
+		chmod -R u+w "$work" 2>/dev/null || true
+		rm -rf "$work"
+	fi
+	if [ "$rc" -ne 0 ]; then
+		echo false
+	fi
+}
+
 # The whole script is one function so that bash has read all of it before running any of it.
 main() {
+	work=""
+	trap on_exit EXIT
 	tofu_version="${ECSKIT_TOFU_VERSION:-v1.9.0}"
 	tofu_module="github.com/opentofu/opentofu"
 	want_tofu=false
@@ -129,7 +144,6 @@ main() {
 
 	log "no terraform on PATH; building OpenTofu $tofu_version from its Go module into $dest (takes about 4 minutes)."
 	work="$(mktemp -d "$dest_dir/build.XXXXXX")"
-	trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
 
 	# Download outside any module so this repository's go.mod and go.sum stay untouched.
 	info="$(cd "$work" && GO111MODULE=on GOFLAGS=-mod=mod go mod download -json "$tofu_module@$tofu_version")" ||
@@ -140,7 +154,7 @@ main() {
 	# The module cache is read-only and "go install" refuses the module's replace directives: build a copy.
 	cp -R "$src" "$work/src"
 	chmod -R u+w "$work/src"
-	(cd "$work/src" && GOFLAGS="-mod=readonly -buildvcs=false" CGO_ENABLED=0 go build -trimpath -o "$work/tofu" ./cmd/tofu) ||
+	(cd "$work/src" && GOFLAGS="-mod=readonly -buildvcs=false" CGO_ENABLED=0 go build -trimpath -ldflags "-X github.com/opentofu/opentofu/version.dev=no" -o "$work/tofu" ./cmd/tofu) ||
 		die "building OpenTofu $tofu_version failed (see the go build output above)."
 	works "$work/tofu" || die "the freshly built $work/tofu does not run \"version\"."
 	mv -f "$work/tofu" "$dest"
@@ -149,3 +163,4 @@ main() {
 }
 
 main "$@"
+exit
