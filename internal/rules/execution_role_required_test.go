@@ -1,13 +1,6 @@
 package rules
 
-import (
-	"os"
-	"path/filepath"
-	"testing"
-
-	"github.com/ecskit/terraform-provider-ecskit/internal/taskdef"
-	"github.com/ecskit/terraform-provider-ecskit/internal/tree"
-)
+import "testing"
 
 func TestExecutionRoleRequired(t *testing.T) {
 	td := func(task, container string) string {
@@ -59,53 +52,3 @@ func TestEnvironmentFilesWithoutRoleIsOnlyAWarning(t *testing.T) {
 	}
 }
 
-// TestCorpusFargateLoggingWindowsRules runs the Fargate, logging, execution
-// role and Windows rules on the real AWS task definitions in the shared
-// corpus. Each expected finding was checked against ecs-facts: old AWS
-// samples use awslogs on Fargate without an execution role (12.3), and one
-// FireLens sample loads its configuration from S3 on Fargate (8.9).
-func TestCorpusFargateLoggingWindowsRules(t *testing.T) {
-	files, err := filepath.Glob("../../../shared/corpus/taskdefs/*.json")
-	if err != nil || len(files) == 0 {
-		t.Skip("shared corpus not present")
-	}
-	rules := []*Rule{FargateUnsupportedParameter, FargateLogDriver, AwslogsOptions, ExecutionRoleRequired, FirelensConfiguration, WindowsUnsupportedParameter}
-	want := map[string]bool{
-		"aws-containers-task-definitions__gunicorn__gunicorn_fargate.json execution_role_required containerDefinitions[0].logConfiguration.logDriver":                                                   true,
-		"aws-containers-task-definitions__jetty__jetty_fargate.json execution_role_required containerDefinitions[0].logConfiguration.logDriver":                                                         true,
-		"aws-containers-task-definitions__kibana__kibana_fargate.json execution_role_required containerDefinitions[0].logConfiguration.logDriver":                                                       true,
-		"aws-containers-task-definitions__nginx__nginx_fargate.json execution_role_required containerDefinitions[0].logConfiguration.logDriver":                                                         true,
-		"aws-containers-task-definitions__tomcat__tomcat_fargate.json execution_role_required containerDefinitions[0].logConfiguration.logDriver":                                                       true,
-		"aws-containers-task-definitions__wildfly__wildfly_fargate.json execution_role_required containerDefinitions[0].logConfiguration.logDriver":                                                     true,
-		`amazon-ecs-firelens-examples__examples__splitting-log-streams__fluentd__task_definition.json firelens_configuration containerDefinitions[0].firelensConfiguration.options["config-file-type"]`: true,
-	}
-	got := map[string]bool{}
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		n, diags := tree.ParseJSON(b, f)
-		if diags.HasErrors() {
-			continue // not JSON as written (placeholders); other tests cover parsing
-		}
-		td, _ := taskdef.Decode(n)
-		for _, r := range rules {
-			p := &Pass{TD: td, Config: Config{DynamicPortRange: DefaultDynamicPortRange}, rule: r}
-			r.Check(p)
-			for _, fd := range p.findings {
-				got[filepath.Base(f)+" "+r.Name+" "+fd.Path] = true
-			}
-		}
-	}
-	for k := range got {
-		if !want[k] {
-			t.Errorf("unexpected finding on the corpus: %s", k)
-		}
-	}
-	for k := range want {
-		if !got[k] {
-			t.Errorf("missing finding on the corpus: %s", k)
-		}
-	}
-}
