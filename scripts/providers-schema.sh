@@ -12,14 +12,14 @@
 # registry.terraform.io/hashicorp/ecskit because that is the key tfplugindocs looks the schema up by.
 set -euo pipefail
 
+log() { printf 'providers-schema: %s\n' "$*" >&2; }
+die() {
+	log "error: $*"
+	exit 1
+}
+
 # The whole script is one function so that bash has read all of it before running any of it.
 main() {
-	log() { printf 'providers-schema: %s\n' "$*" >&2; }
-	die() {
-		log "error: $*"
-		exit 1
-	}
-
 	[ $# -eq 2 ] || die "usage: $0 PROVIDER_BINARY OUT.json (build the binary first, e.g. go build -o bin/terraform-provider-ecskit .)."
 	provider="$1"
 	out="$2"
@@ -53,7 +53,7 @@ main() {
 	unset TF_PLUGIN_CACHE_DIR
 	(cd "$work" && "$tf" init -input=false -backend=false -plugin-dir="$work/plugins" >"$work/init.log" 2>&1) || {
 		cat "$work/init.log" >&2
-		die "\"$tf init\" failed in $work (output above)."
+		die "\"$tf init\" failed (output above)."
 	}
 	mkdir -p "$(dirname "$out")"
 	(cd "$work" && "$tf" providers schema -json) >"$out.tmp" || die "\"$tf providers schema -json\" failed."
@@ -64,3 +64,4 @@ main() {
 }
 
 main "$@"
+exit
