@@ -51,4 +51,3 @@ func TestEnvironmentFilesWithoutRoleIsOnlyAWarning(t *testing.T) {
 		t.Errorf("got %d execution_role_required findings, want 1", n)
 	}
 }
-
