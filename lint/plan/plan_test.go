@@ -1,0 +1,93 @@
+package plan
+
+import (
+	"testing"
+
+	"github.com/ecskit/terraform-provider-ecskit/internal/tree"
+)
+
+// fixture follows the plan JSON format: planned_values with a child module,
+// resource_changes with after_unknown and after_sensitive.
+const fixture = `{
+  "format_version": "1.2",
+  "terraform_version": "1.11.4",
+  "planned_values": {
+    "root_module": {
+      "resources": [{
+        "address": "aws_ecs_task_definition.web", "mode": "managed", "type": "aws_ecs_task_definition", "name": "web",
+        "provider_name": "registry.terraform.io/hashicorp/aws", "schema_version": 1,
+        "values": {"family": "web", "cpu": "256", "memory": "4096", "network_mode": "awsvpc",
+                   "requires_compatibilities": ["FARGATE"], "container_definitions": "[{\"name\":\"web\",\"image\":\"x\"}]",
+                   "volume": [], "placement_constraints": []},
+        "sensitive_values": {}
+      }],
+      "child_modules": [{
+        "address": "module.svc",
+        "resources": [{
+          "address": "module.svc.aws_ecs_task_definition.this", "mode": "managed", "type": "aws_ecs_task_definition", "name": "this",
+          "provider_name": "registry.terraform.io/hashicorp/aws", "schema_version": 1,
+          "values": {"family": "svc", "requires_compatibilities": ["FARGATE"], "memory": "512"},
+          "sensitive_values": {}
+        }]
+      }]
+    }
+  },
+  "resource_changes": [
+    {"address": "aws_ecs_task_definition.web", "mode": "managed", "type": "aws_ecs_task_definition", "name": "web",
+     "provider_name": "registry.terraform.io/hashicorp/aws",
+     "change": {"actions": ["create"], "before": null, "after": {}, "after_unknown": {"arn": true, "volume": []}, "after_sensitive": {"cpu": true}}},
+    {"address": "module.svc.aws_ecs_task_definition.this", "module_address": "module.svc", "mode": "managed", "type": "aws_ecs_task_definition", "name": "this",
+     "provider_name": "registry.terraform.io/hashicorp/aws",
+     "change": {"actions": ["create"], "before": null, "after": {}, "after_unknown": {"cpu": true, "container_definitions": true}, "after_sensitive": {}}}
+  ]
+}`
+
+func TestRead(t *testing.T) {
+	if !IsPlan([]byte(fixture)) {
+		t.Fatal("fixture not detected as a plan")
+	}
+	if IsPlan([]byte(`{"family":"x","containerDefinitions":[]}`)) || IsPlan([]byte(`[1]`)) || IsPlan([]byte(`{`)) {
+		t.Error("task definitions are not plans")
+	}
+	rs, err := Read([]byte(fixture))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rs) != 2 || rs[0].Address != "aws_ecs_task_definition.web" || rs[1].Address != "module.svc.aws_ecs_task_definition.this" {
+		t.Fatalf("resources: %+v", rs)
+	}
+	web := rs[0].Values
+	if web.Get("memory").Str != "4096" || web.Get("arn").Kind != tree.Unknown {
+		t.Errorf("web values: memory %v arn %v", web.Get("memory"), web.Get("arn"))
+	}
+	if web.Get("cpu").Kind != tree.Unknown {
+		t.Error("a sensitive value must read as unknown")
+	}
+	svc := rs[1].Values
+	if svc.Get("cpu").Kind != tree.Unknown || svc.Get("container_definitions").Kind != tree.Unknown || svc.Get("memory").Str != "512" {
+		t.Errorf("module values: %+v", svc.Fields)
+	}
+}
+
+func TestReadRejectsGarbage(t *testing.T) {
+	for _, src := range []string{`{`, `{"format_version":"99.0","planned_values":{}}`, `[]`} {
+		if _, err := Read([]byte(src)); err == nil {
+			t.Errorf("%s: want an error", src)
+		}
+	}
+}
+
+func FuzzRead(f *testing.F) {
+	f.Add([]byte(fixture))
+	f.Add([]byte(`{"format_version":"1.0","planned_values":{"root_module":{}}}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		rs, err := Read(b)
+		if err == nil {
+			for _, r := range rs {
+				if r.Values == nil {
+					t.Fatal("nil values")
+				}
+			}
+		}
+	})
+}
