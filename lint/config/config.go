@@ -1,0 +1,171 @@
+// Package config reads .ecslint.hcl, ecslint's configuration file:
+//
+//	config {
+//	  dynamic_port_range = "32768-65535" # host ports Docker picks for hostPort 0 in bridge mode
+//	  var_files          = ["prod.tfvars"] # relative to this file
+//	}
+//
+//	rule "plaintext_secret" {
+//	  enabled = false
+//	}
+//
+//	rule "static_host_port_in_dynamic_range" {
+//	  severity = "error"
+//	}
+//
+// Unknown keys and unknown rule names are errors with their ranges.
+package config
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/gohcl"
+	"github.com/hashicorp/hcl/v2/hclparse"
+
+	"github.com/ecskit/terraform-provider-ecskit/internal/rules"
+)
+
+// FileName is the configuration file ecslint looks for in the linted root.
+const FileName = ".ecslint.hcl"
+
+// Config is the effective configuration.
+type Config struct {
+	// DynamicPortRange is the host port range of dynamic port mapping.
+	DynamicPortRange rules.PortRange
+	// VarFiles are -var-file paths, resolved against the configuration file's directory.
+	VarFiles []string
+	rules    map[string]ruleConfig
+}
+
+type ruleConfig struct {
+	enabled  *bool
+	severity *rules.Severity
+}
+
+// Default is the configuration without a file.
+func Default() *Config {
+	return &Config{DynamicPortRange: rules.DefaultDynamicPortRange, rules: map[string]ruleConfig{}}
+}
+
+// Enabled reports whether the rule runs.
+func (c *Config) Enabled(name string) bool {
+	if rc, ok := c.rules[name]; ok && rc.enabled != nil {
+		return *rc.enabled
+	}
+	return true
+}
+
+// Severity returns the rule's severity after overrides.
+func (c *Config) Severity(name string, def rules.Severity) rules.Severity {
+	if rc, ok := c.rules[name]; ok && rc.severity != nil {
+		return *rc.severity
+	}
+	return def
+}
+
+type fileSchema struct {
+	Config *struct {
+		DynamicPortRange *string  `hcl:"dynamic_port_range"`
+		VarFiles         []string `hcl:"var_files,optional"`
+	} `hcl:"config,block"`
+	Rules []struct {
+		Name     string  `hcl:"name,label"`
+		Enabled  *bool   `hcl:"enabled"`
+		Severity *string `hcl:"severity"`
+	} `hcl:"rule,block"`
+}
+
+// Find returns the path of the configuration file in dir, or "".
+func Find(dir string) string {
+	p := filepath.Join(dir, FileName)
+	if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+		return p
+	}
+	return ""
+}
+
+// Load reads the file at path. known reports whether a rule name exists.
+func Load(path string, known func(string) bool) (*Config, hcl.Diagnostics) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Cannot read the configuration file", Detail: err.Error()}}
+	}
+	return Parse(src, path, known)
+}
+
+// Parse reads configuration source named filename.
+func Parse(src []byte, filename string, known func(string) bool) (*Config, hcl.Diagnostics) {
+	f, diags := hclparse.NewParser().ParseHCL(src, filename)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	var fs fileSchema
+	if d := gohcl.DecodeBody(f.Body, nil, &fs); d.HasErrors() {
+		return nil, append(diags, d...)
+	}
+	cfg := Default()
+	if fs.Config != nil {
+		if s := fs.Config.DynamicPortRange; s != nil {
+			r, err := ParsePortRange(*s)
+			if err != nil {
+				diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Invalid dynamic_port_range", Detail: err.Error(), Subject: attrRange(f.Body, "config", "dynamic_port_range")})
+			} else {
+				cfg.DynamicPortRange = r
+			}
+		}
+		for _, vf := range fs.Config.VarFiles {
+			if !filepath.IsAbs(vf) {
+				vf = filepath.Join(filepath.Dir(filename), vf)
+			}
+			cfg.VarFiles = append(cfg.VarFiles, vf)
+		}
+	}
+	blocks := ruleBlocks(f.Body)
+	for i, r := range fs.Rules {
+		var rng *hcl.Range
+		if i < len(blocks) {
+			rng = blocks[i]
+		}
+		if !known(r.Name) {
+			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Unknown rule", Detail: fmt.Sprintf("There is no rule %q; run `ecslint rules` for the list of rule names.", r.Name), Subject: rng})
+			continue
+		}
+		rc := ruleConfig{enabled: r.Enabled}
+		if r.Severity != nil {
+			sev, err := rules.ParseSeverity(*r.Severity)
+			if err != nil {
+				diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Invalid severity", Detail: capital(err.Error()) + ".", Subject: rng})
+				continue
+			}
+			rc.severity = &sev
+		}
+		cfg.rules[r.Name] = rc
+	}
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	return cfg, diags
+}
+
+// ParsePortRange reads "32768-65535".
+func ParsePortRange(s string) (rules.PortRange, error) {
+	a, b, ok := strings.Cut(strings.TrimSpace(s), "-")
+	from, err1 := strconv.Atoi(strings.TrimSpace(a))
+	to, err2 := strconv.Atoi(strings.TrimSpace(b))
+	if !ok || err1 != nil || err2 != nil || from < 1 || to > 65535 || from > to {
+		return rules.PortRange{}, fmt.Errorf("port range %q must be \"first-last\" with 1 <= first <= last <= 65535, for example \"32768-65535\"", s)
+	}
+	return rules.PortRange{From: from, To: to}, nil
+}
+
+func capital(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

@@ -1,0 +1,41 @@
+package config
+
+import (
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+)
+
+// ruleBlocks returns the label ranges of the rule blocks in source order.
+func ruleBlocks(body hcl.Body) []*hcl.Range {
+	sb, ok := body.(*hclsyntax.Body)
+	if !ok {
+		return nil
+	}
+	var out []*hcl.Range
+	for _, b := range sb.Blocks {
+		if b.Type == "rule" {
+			r := b.DefRange()
+			if len(b.LabelRanges) > 0 {
+				r = b.LabelRanges[0]
+			}
+			out = append(out, r.Ptr())
+		}
+	}
+	return out
+}
+
+// attrRange returns the range of an attribute's value inside a block.
+func attrRange(body hcl.Body, block, attr string) *hcl.Range {
+	sb, ok := body.(*hclsyntax.Body)
+	if !ok {
+		return nil
+	}
+	for _, b := range sb.Blocks {
+		if b.Type == block {
+			if a, ok := b.Body.Attributes[attr]; ok {
+				return a.Expr.Range().Ptr()
+			}
+		}
+	}
+	return nil
+}
