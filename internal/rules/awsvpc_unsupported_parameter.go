@@ -17,13 +17,15 @@ var AwsvpcUnsupportedParameter = register(&Rule{
 		if mode, ok := p.TD.NetworkModeOf(); !ok || mode != types.NetworkModeAwsvpc {
 			return
 		}
-		// Under Fargate, extraHosts and links are fargate_unsupported_parameter's.
-		fargate := p.TD.Fargate() == taskdef.Yes
+		// Under Fargate and on Windows, extraHosts and links are not supported
+		// in any mode: fargate_unsupported_parameter and
+		// windows_unsupported_parameter report them.
+		elsewhere := p.TD.Fargate() == taskdef.Yes || p.TD.Windows() == taskdef.Yes
 		for _, c := range p.TD.ContainerDefinitions.Items {
 			if h, ok := c.Hostname.Get(); ok && h != "" {
 				p.Report(c.Hostname, "%s: hostname %q is not supported with network mode \"awsvpc\", where a task gets its own network interface. Remove hostname.", c.Label(), h)
 			}
-			if fargate {
+			if elsewhere {
 				continue
 			}
 			if n := len(c.ExtraHosts.Items); !c.ExtraHosts.Unknown && n > 0 {

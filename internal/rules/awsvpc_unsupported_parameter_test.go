@@ -18,6 +18,8 @@ func TestAwsvpcUnsupportedParameter(t *testing.T) {
 			want: []string{"hostname", "extraHosts", "links"}},
 		{name: "Fargate leaves extraHosts and links to fargate_unsupported_parameter", td: td(`"networkMode":"awsvpc","requiresCompatibilities":["FARGATE"],`, `,"hostname":"h","extraHosts":[{"hostname":"db","ipAddress":"10.0.0.5"}],"links":["app"]`),
 			want: []string{"hostname"}},
+		{name: "Windows leaves extraHosts and links to windows_unsupported_parameter", td: td(`"networkMode":"awsvpc","runtimePlatform":{"operatingSystemFamily":"WINDOWS_SERVER_2019_FULL"},`, `,"hostname":"h","extraHosts":[{"hostname":"db","ipAddress":"10.0.0.5"}],"links":["app"]`),
+			want: []string{"hostname"}},
 		{name: "bridge allows them", td: td(`"networkMode":"bridge",`, `,"hostname":"h","extraHosts":[{"hostname":"db","ipAddress":"10.0.0.5"}],"links":["app"]`)},
 		{name: "omitted mode is bridge", td: td(``, `,"hostname":"h","links":["app"]`)},
 		{name: "empty values", td: td(`"networkMode":"awsvpc",`, `,"hostname":"","extraHosts":[],"links":[]`)},
