@@ -172,12 +172,12 @@ func (d *taskDefinitionDataSource) ValidateConfig(ctx context.Context, req datas
 		return // Read reports on it
 	}
 	res := compose.Task(toTree(req.Config.Raw), rules.Config{})
-	report(&resp.Diagnostics, res)
+	report(&resp.Diagnostics, req.Config.Raw, res)
 }
 
 func (d *taskDefinitionDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	res := compose.Task(toTree(req.Config.Raw), rules.Config{})
-	report(&resp.Diagnostics, res)
+	report(&resp.Diagnostics, req.Config.Raw, res)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -209,10 +209,10 @@ func (d *taskDefinitionDataSource) Read(ctx context.Context, req datasource.Read
 	resp.State.Raw = state
 }
 
-func report(diags *diag.Diagnostics, res *compose.TaskResult) {
+func report(diags *diag.Diagnostics, cfg tftypes.Value, res *compose.TaskResult) {
 	addProblems(diags, res.Problems)
-	addDecodeErrors(diags, res.DecodeErrors, attributePath)
-	addFindings(diags, res.Findings, attributePath)
+	addDecodeErrors(diags, res.DecodeErrors, attributePath(cfg))
+	addFindings(diags, res.Findings, attributePath(cfg))
 	for _, n := range res.Notes {
 		diags.AddAttributeWarning(path.Root("containers"), "Container definition changed in canonical form", strings.TrimPrefix(n.Path+": ", ": ")+n.Message)
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/ecskit/terraform-provider-ecskit/internal/compose"
 	"github.com/ecskit/terraform-provider-ecskit/internal/rules"
@@ -42,31 +43,95 @@ var taskAttributes = map[string]struct {
 	"enableFaultInjection":    {attr: "enable_fault_injection"},
 }
 
-var pathHead = regexp.MustCompile(`^([A-Za-z]+)(?:\[(\d+)\])?`)
+var (
+	pathHead = regexp.MustCompile(`^([A-Za-z]+)(?:\[(\d+)\])?`)
+	pathStep = regexp.MustCompile(`^(?:\.([A-Za-z]+)|\[(\d+)\])`)
+)
 
-// attributePath finds the attribute of ecskit_task_definition a finding on
-// the task-definition path p is about. Inside a container it stops at the
-// element of containers: the JSON inside is the user's string.
-func attributePath(p string) path.Path {
-	m := pathHead.FindStringSubmatch(p)
-	if m == nil {
-		return path.Root("containers")
+// snakeNames are the API member names whose attribute name is not plain snake_case.
+var snakeNames = map[string]string{"sizeInGiB": "size_in_gib"}
+
+// snake converts an API member name to the attribute name: containerName
+// becomes container_name.
+func snake(s string) string {
+	if n, ok := snakeNames[s]; ok {
+		return n
 	}
-	a, ok := taskAttributes[m[1]]
-	if !ok {
-		return path.Root("containers")
-	}
-	at := path.Root(a.attr)
-	if a.single {
-		return at.AtListIndex(0)
-	}
-	if m[2] != "" {
-		// Sets (requires_compatibilities) cannot be indexed: point at the attribute.
-		if i, err := strconv.Atoi(m[2]); err == nil && a.attr != "requires_compatibilities" {
-			at = at.AtListIndex(i)
+	var b strings.Builder
+	for i, r := range s {
+		if r >= 'A' && r <= 'Z' {
+			if i > 0 {
+				b.WriteByte('_')
+			}
+			r += 'a' - 'A'
 		}
+		b.WriteRune(r)
 	}
-	return at
+	return b.String()
+}
+
+// attributePath returns a function that finds the attribute of
+// ecskit_task_definition a finding on the task-definition path p is about, in
+// the configuration cfg. Inside a container it stops at the element of
+// containers: the JSON inside is the user's string. Inside blocks it goes as
+// deep as the configuration sets the attributes on the path, so that
+// terraform can show the line.
+func attributePath(cfg tftypes.Value) func(p string) path.Path {
+	return func(p string) path.Path {
+		m := pathHead.FindStringSubmatch(p)
+		if m == nil {
+			return path.Root("containers")
+		}
+		a, ok := taskAttributes[m[1]]
+		if !ok {
+			return path.Root("containers")
+		}
+		at, tfAt := path.Root(a.attr), tftypes.NewAttributePath().WithAttributeName(a.attr)
+		switch {
+		case a.single:
+			at, tfAt = at.AtListIndex(0), tfAt.WithElementKeyInt(0)
+		case m[2] != "":
+			i, err := strconv.Atoi(m[2])
+			if err != nil || a.attr == "requires_compatibilities" {
+				// Sets (requires_compatibilities) cannot be indexed: point at the attribute.
+				return at
+			}
+			at, tfAt = at.AtListIndex(i), tfAt.WithElementKeyInt(i)
+		}
+		if a.attr == "containers" {
+			return at
+		}
+		for rest := p[len(m[0]):]; rest != ""; {
+			s := pathStep.FindStringSubmatch(rest)
+			if s == nil {
+				break
+			}
+			rest = rest[len(s[0]):]
+			nextAt, nextTF := at.AtName(snake(s[1])), tfAt.WithAttributeName(snake(s[1]))
+			if s[2] != "" {
+				i, err := strconv.Atoi(s[2])
+				if err != nil {
+					break
+				}
+				nextAt, nextTF = at.AtListIndex(i), tfAt.WithElementKeyInt(i)
+			}
+			if !setAt(cfg, nextTF) {
+				break
+			}
+			at, tfAt = nextAt, nextTF
+		}
+		return at
+	}
+}
+
+// setAt reports whether cfg holds a value other than null at p.
+func setAt(cfg tftypes.Value, p *tftypes.AttributePath) bool {
+	v, _, err := tftypes.WalkAttributePath(cfg, p)
+	if err != nil {
+		return false
+	}
+	tv, ok := v.(tftypes.Value)
+	return ok && !tv.IsNull()
 }
 
 // addFindings turns rule findings into diagnostics: errors fail the plan,
