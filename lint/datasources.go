@@ -1,0 +1,186 @@
+package lint
+
+import (
+	"math/big"
+	"strconv"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hcldec"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/ecskit/terraform-provider-ecskit/internal/compose"
+	"github.com/ecskit/terraform-provider-ecskit/internal/rules"
+	"github.com/ecskit/terraform-provider-ecskit/internal/tree"
+	"github.com/ecskit/terraform-provider-ecskit/lint/module"
+)
+
+// dataSources returns the evaluators of the ecskit data sources: they compute
+// the data sources' outputs with internal/compose, the code the provider
+// runs, so a task definition composed with ecskit is linted like one written
+// by hand. Findings are not reported here (the config value has no source
+// ranges); the linter checks the data blocks' bodies itself.
+func dataSources(rc rules.Config) map[string]module.DataSource {
+	return map[string]module.DataSource{
+		"ecskit_task_definition": {
+			Spec: objectSpec(compose.TaskSchema),
+			Eval: func(config cty.Value) (cty.Value, hcl.Diagnostics) {
+				res := compose.Task(coerce(tree.FromValue(config, hcl.Range{})), rc)
+				out := map[string]cty.Value{
+					"container_definitions": cty.UnknownVal(cty.String),
+					"json":                  cty.UnknownVal(cty.String),
+					"normalized_cpu":        cty.UnknownVal(cty.String),
+					"normalized_memory":     cty.UnknownVal(cty.String),
+					"findings":              cty.UnknownVal(cty.List(findingType)),
+				}
+				if res.Known {
+					out["container_definitions"] = cty.StringVal(res.ContainerDefinitions)
+					out["json"] = cty.StringVal(res.JSON)
+					out["normalized_cpu"] = stringOrNull(res.CPU)
+					out["normalized_memory"] = stringOrNull(res.Memory)
+					var warnings []cty.Value
+					for _, f := range res.Findings {
+						if f.Severity == rules.Error {
+							continue
+						}
+						warnings = append(warnings, cty.ObjectVal(map[string]cty.Value{
+							"rule": cty.StringVal(f.Rule.Name), "severity": cty.StringVal(f.Severity.String()),
+							"message": cty.StringVal(f.Message), "path": cty.StringVal(f.Path),
+						}))
+					}
+					out["findings"] = cty.ListValEmpty(findingType)
+					if len(warnings) > 0 {
+						out["findings"] = cty.ListVal(warnings)
+					}
+				}
+				return withConfig(config, out), nil
+			},
+		},
+		"ecskit_container_definition": {
+			Spec: objectSpec(compose.ContainerSchema),
+			Eval: func(config cty.Value) (cty.Value, hcl.Diagnostics) {
+				res := compose.ContainerJSON(tree.FromValue(config, hcl.Range{}))
+				out := map[string]cty.Value{"json": cty.UnknownVal(cty.String)}
+				if res.Known && len(res.Problems) == 0 && len(res.Errors) == 0 {
+					out["json"] = cty.StringVal(res.JSON)
+				}
+				return withConfig(config, out), nil
+			},
+		},
+	}
+}
+
+var findingType = cty.Object(map[string]cty.Type{
+	"rule": cty.String, "severity": cty.String, "message": cty.String, "path": cty.String,
+})
+
+func stringOrNull(s string) cty.Value {
+	if s == "" {
+		return cty.NullVal(cty.String)
+	}
+	return cty.StringVal(s)
+}
+
+// withConfig returns the data source's value: its configuration and the
+// computed attributes.
+func withConfig(config cty.Value, computed map[string]cty.Value) cty.Value {
+	if config.IsKnown() && !config.IsNull() && config.Type().IsObjectType() {
+		for it := config.ElementIterator(); it.Next(); {
+			k, v := it.Element()
+			if _, ok := computed[k.AsString()]; !ok {
+				computed[k.AsString()] = v
+			}
+		}
+	}
+	return cty.ObjectVal(computed)
+}
+
+// objectSpec decodes a body of the given schema; attribute types are left to
+// the values (the provider's types are applied by coerce where ecslint needs
+// them).
+func objectSpec(s *compose.Schema) hcldec.ObjectSpec {
+	spec := hcldec.ObjectSpec{}
+	for _, name := range s.Attributes {
+		spec[name] = &hcldec.AttrSpec{Name: name, Type: cty.DynamicPseudoType}
+	}
+	for name, child := range s.Blocks {
+		spec[name] = &hcldec.BlockListSpec{TypeName: name, Nested: objectSpec(child)}
+	}
+	return spec
+}
+
+// blockSchema converts a compose schema to the module loader's, which reads
+// blocks in .tf.json with it.
+func blockSchema(s *compose.Schema) *module.BlockSchema {
+	if len(s.Blocks) == 0 {
+		return nil
+	}
+	out := &module.BlockSchema{Blocks: map[string]*module.BlockSchema{}}
+	for name, child := range s.Blocks {
+		out.Blocks[name] = blockSchema(child)
+	}
+	return out
+}
+
+// scalarKinds are the task-level attributes (of aws_ecs_task_definition and
+// ecskit_task_definition, and their blocks) whose provider type is not what
+// HCL may give: Terraform converts `cpu = 256` to the string "256" and
+// `size_in_gib = "30"` to the number 30 before the provider sees them.
+var scalarKinds = map[string]tree.Kind{
+	"family": tree.String, "network_mode": tree.String, "cpu": tree.String, "memory": tree.String,
+	"execution_role_arn": tree.String, "task_role_arn": tree.String, "pid_mode": tree.String, "ipc_mode": tree.String,
+	"operating_system_family": tree.String, "cpu_architecture": tree.String, "name": tree.String,
+	"host_path": tree.String, "type": tree.String, "expression": tree.String, "container_name": tree.String,
+	"scope": tree.String, "driver": tree.String, "file_system_id": tree.String, "root_directory": tree.String,
+	"transit_encryption": tree.String, "access_point_id": tree.String, "iam": tree.String,
+	"credentials_parameter": tree.String, "domain": tree.String, "device_name": tree.String, "device_type": tree.String,
+	"size_in_gib": tree.Number, "transit_encryption_port": tree.Number,
+	"configure_at_launch": tree.Bool, "autoprovision": tree.Bool, "enable_fault_injection": tree.Bool,
+}
+
+// coerce converts the task-level scalars of a task configuration tree in
+// place, the way Terraform converts values to the provider's schema types.
+// Container JSON is left alone: it is the API's JSON, not the schema's.
+func coerce(n *tree.Node) *tree.Node {
+	if n == nil || n.Kind != tree.Object {
+		return n
+	}
+	for _, f := range n.Fields {
+		switch f.Key {
+		case "containers", "container_definitions", "ignore_rules", "tags", "tags_all",
+			"properties", "driver_opts", "labels":
+			continue
+		}
+		v := f.Value
+		if want, ok := scalarKinds[f.Key]; ok {
+			convertScalar(v, want)
+			continue
+		}
+		switch v.Kind {
+		case tree.Array:
+			for _, e := range v.Elems {
+				coerce(e)
+			}
+		case tree.Object:
+			coerce(v)
+		}
+	}
+	return n
+}
+
+func convertScalar(n *tree.Node, want tree.Kind) {
+	switch {
+	case n.Kind == want:
+	case want == tree.String && n.Kind == tree.Number:
+		n.Kind, n.Str, n.Num = tree.String, string(tree.NumberText(n.Num)), nil
+	case want == tree.String && n.Kind == tree.Bool:
+		n.Kind, n.Str = tree.String, strconv.FormatBool(n.Bool)
+	case want == tree.Number && n.Kind == tree.String:
+		if f, _, err := big.ParseFloat(n.Str, 10, 512, big.ToNearestEven); err == nil {
+			n.Kind, n.Num, n.Str = tree.Number, f, ""
+		}
+	case want == tree.Bool && n.Kind == tree.String:
+		if n.Str == "true" || n.Str == "false" {
+			n.Kind, n.Bool, n.Str = tree.Bool, n.Str == "true", ""
+		}
+	}
+}

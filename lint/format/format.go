@@ -1,0 +1,61 @@
+// Package format writes ecslint's results in each output format. Formatters
+// are registered by name in Formatters, so a format is added by adding one
+// entry (and its file).
+package format
+
+import (
+	"io"
+	"sort"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/ecskit/terraform-provider-ecskit/lint/findings"
+)
+
+// Report is the result of one ecslint run.
+type Report struct {
+	// Findings are sorted with findings.Sort.
+	Findings []findings.Finding
+	// Errors are problems of the run itself (parse errors, unreadable paths,
+	// values of the wrong type) and warnings about what could not be
+	// evaluated, with ranges where there is a source.
+	Errors hcl.Diagnostics
+	// Files holds every file a range may point into, by the file name used
+	// in the ranges, for printing source lines. A JSON file needs only Bytes.
+	Files map[string]*hcl.File
+}
+
+// Options tunes a formatter.
+type Options struct {
+	// Color turns on ANSI colours (text only).
+	Color bool
+}
+
+// Formatter writes a report.
+type Formatter func(w io.Writer, r *Report, opts Options) error
+
+// Formatters maps each --format name to its formatter.
+var Formatters = map[string]Formatter{
+	"text": Text,
+	"json": JSON,
+}
+
+// Names returns the format names in sorted order.
+func Names() []string {
+	names := make([]string, 0, len(Formatters))
+	for n := range Formatters {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+func severityName(s hcl.DiagnosticSeverity) string {
+	switch s {
+	case hcl.DiagError:
+		return "error"
+	case hcl.DiagWarning:
+		return "warning"
+	}
+	return "notice"
+}

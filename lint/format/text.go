@@ -1,0 +1,146 @@
+package format
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/ecskit/terraform-provider-ecskit/internal/rules"
+)
+
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiRed    = "\x1b[31m"
+	ansiYellow = "\x1b[33m"
+	ansiCyan   = "\x1b[36m"
+	ansiDim    = "\x1b[2m"
+)
+
+// Text writes the errors with hcl's diagnostic writer, then one block per
+// finding: `file:line:col: severity: message (rule)`, the source line and a
+// caret under the range, and a summary line.
+func Text(w io.Writer, r *Report, opts Options) error {
+	bw := bufio.NewWriter(w)
+	if len(r.Errors) > 0 {
+		dw := hcl.NewDiagnosticTextWriter(bw, r.Files, 100, opts.Color)
+		if err := dw.WriteDiagnostics(r.Errors); err != nil {
+			return err
+		}
+	}
+	lines := lineCache{files: r.Files, starts: map[string][]int{}}
+	paint := func(code, s string) string {
+		if !opts.Color {
+			return s
+		}
+		return code + s + ansiReset
+	}
+	counts := map[rules.Severity]int{}
+	for _, f := range r.Findings {
+		counts[f.Severity]++
+		sev := f.Severity.String()
+		switch f.Severity {
+		case rules.Error:
+			sev = paint(ansiBold+ansiRed, sev)
+		case rules.Warning:
+			sev = paint(ansiBold+ansiYellow, sev)
+		default:
+			sev = paint(ansiBold+ansiCyan, sev)
+		}
+		where := f.Address
+		if f.Range.Filename != "" {
+			where = fmt.Sprintf("%s:%d:%d", f.Range.Filename, f.Range.Start.Line, f.Range.Start.Column)
+		}
+		fmt.Fprintf(bw, "%s: %s: %s %s\n", paint(ansiBold, where), sev, f.Message, paint(ansiDim, "("+f.Rule+")"))
+		if src, ok := lines.line(f.Range.Filename, f.Range.Start.Line); ok {
+			writeSnippet(bw, src, f.Range, paint)
+		}
+		fmt.Fprintln(bw)
+	}
+	fmt.Fprintln(bw, summary(counts, len(r.Findings)))
+	return bw.Flush()
+}
+
+func summary(counts map[rules.Severity]int, total int) string {
+	if total == 0 {
+		return "No issues found."
+	}
+	var parts []string
+	for _, s := range []rules.Severity{rules.Error, rules.Warning, rules.Notice} {
+		if n := counts[s]; n > 0 {
+			name := s.String()
+			if n > 1 {
+				name += "s"
+			}
+			parts = append(parts, strconv.Itoa(n)+" "+name)
+		}
+	}
+	issues := "issues"
+	if total == 1 {
+		issues = "issue"
+	}
+	return fmt.Sprintf("%d %s found: %s.", total, issues, strings.Join(parts, ", "))
+}
+
+// writeSnippet prints the source line with its number and a caret under the
+// range (to the end of the line when the range spans several lines).
+func writeSnippet(w io.Writer, src []byte, rng hcl.Range, paint func(string, string) string) {
+	num := strconv.Itoa(rng.Start.Line)
+	text := strings.ReplaceAll(string(src), "\t", " ")
+	fmt.Fprintf(w, "  %s | %s\n", num, text)
+	width := utf8.RuneCountInString(text)
+	start := rng.Start.Column - 1
+	if start < 0 || start > width {
+		return
+	}
+	end := width
+	if rng.End.Line == rng.Start.Line && rng.End.Column-1 > start && rng.End.Column-1 < end {
+		end = rng.End.Column - 1
+	}
+	mark := "^"
+	if end-start > 1 {
+		mark += strings.Repeat("~", end-start-1)
+	}
+	fmt.Fprintf(w, "  %s | %s%s\n", strings.Repeat(" ", len(num)), strings.Repeat(" ", start), paint(ansiRed, mark))
+}
+
+// lineCache finds lines of the report's files; each file is split once.
+type lineCache struct {
+	files  map[string]*hcl.File
+	starts map[string][]int
+}
+
+func (c *lineCache) line(filename string, n int) ([]byte, bool) {
+	f := c.files[filename]
+	if f == nil || n < 1 {
+		return nil, false
+	}
+	starts, ok := c.starts[filename]
+	if !ok {
+		starts = []int{0}
+		for i, b := range f.Bytes {
+			if b == '\n' {
+				starts = append(starts, i+1)
+			}
+		}
+		c.starts[filename] = starts
+	}
+	if n > len(starts) {
+		return nil, false
+	}
+	begin := starts[n-1]
+	end := len(f.Bytes)
+	if n < len(starts) {
+		end = starts[n] - 1
+	}
+	if begin > end {
+		return nil, false
+	}
+	return bytes.TrimRight(f.Bytes[begin:end], "\r"), true
+}

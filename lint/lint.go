@@ -1,0 +1,264 @@
+// Package lint is ecslint: it finds Amazon ECS task definitions in Terraform
+// modules and task-definition JSON files, runs ecskit's rule catalogue on
+// them, and reports findings on their source ranges. Run is the whole
+// command line, taking its output writers, so whole runs are tested in
+// process.
+package lint
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strconv"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/ecskit/terraform-provider-ecskit/internal/rules"
+	"github.com/ecskit/terraform-provider-ecskit/lint/findings"
+	"github.com/ecskit/terraform-provider-ecskit/lint/format"
+)
+
+// Version is ecslint's version; release builds set it with
+// -ldflags "-X github.com/ecskit/terraform-provider-ecskit/lint.Version=v1.2.3".
+var Version = ""
+
+// Exit codes.
+const (
+	ExitOK       = 0 // nothing at or above --fail-on
+	ExitFindings = 1 // findings at or above --fail-on
+	ExitFailed   = 2 // the run failed: bad flags, unreadable path, syntax errors in input
+)
+
+const usage = `Usage: ecslint [flags] [PATH ...]
+       ecslint rules
+       ecslint version
+
+ecslint checks Amazon ECS task definitions before terraform apply. PATH is a
+Terraform module directory, a .tf or .tf.json file (its directory is linted),
+or a task-definition JSON file. Without PATH, the current directory is linted.
+
+Flags:
+`
+
+type stringList []string
+
+func (s *stringList) String() string     { return strings.Join(*s, ",") }
+func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
+
+type options struct {
+	recursive bool
+	format    string
+	failOn    rules.Severity
+	varFiles  []string
+	vars      []string
+	portRange rules.PortRange
+	noColor   bool
+	paths     []string
+}
+
+// Run runs ecslint with the command-line arguments args (without the program
+// name) and returns the exit code.
+func Run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "rules":
+			if len(args) > 1 {
+				fmt.Fprintln(stderr, "ecslint rules takes no arguments.")
+				return ExitFailed
+			}
+			writeCatalogue(stdout)
+			return ExitOK
+		case "version":
+			fmt.Fprintln(stdout, "ecslint "+version())
+			return ExitOK
+		}
+	}
+	opts, err := parseFlags(args, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return ExitOK
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "ecslint: "+err.Error())
+		return ExitFailed
+	}
+	r := newRunner(opts)
+	for _, p := range opts.paths {
+		r.lintPath(p)
+	}
+	report := r.report()
+	color := !opts.noColor && opts.format == "text" && isTerminal(stdout) && os.Getenv("NO_COLOR") == ""
+	if err := format.Formatters[opts.format](stdout, report, format.Options{Color: color}); err != nil {
+		fmt.Fprintln(stderr, "ecslint: cannot write the output: "+err.Error())
+		return ExitFailed
+	}
+	if report.Errors.HasErrors() {
+		return ExitFailed
+	}
+	for _, f := range report.Findings {
+		if f.Severity <= opts.failOn {
+			return ExitFindings
+		}
+	}
+	return ExitOK
+}
+
+func parseFlags(args []string, stderr io.Writer) (*options, error) {
+	o := &options{}
+	fs := flag.NewFlagSet("ecslint", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.BoolVar(&o.recursive, "recursive", false, "lint every module directory below each PATH (skips hidden directories and .terraform)")
+	fs.StringVar(&o.format, "format", "text", "output format: "+strings.Join(format.Names(), ", "))
+	failOn := fs.String("fail-on", "error", "exit 1 when a finding has this severity or a higher one: error, warning or notice")
+	fs.Var((*stringList)(&o.varFiles), "var-file", "a .tfvars or .tfvars.json file for the root module's variables (repeatable)")
+	fs.Var((*stringList)(&o.vars), "var", "a variable value, name=value (repeatable)")
+	ports := fs.String("dynamic-port-range", rules.DefaultDynamicPortRange.String(), "host port range of dynamic port mapping on the container instances, FROM-TO")
+	fs.BoolVar(&o.noColor, "no-color", false, "never colour the text output")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, usage)
+		fs.PrintDefaults()
+	}
+	// Flags may follow paths: parse up to each path and continue after it.
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		o.paths = append(o.paths, args[0])
+		args = args[1:]
+	}
+	if len(o.paths) == 0 {
+		o.paths = []string{"."}
+	}
+	if format.Formatters[o.format] == nil {
+		return nil, fmt.Errorf("unknown format %q; use one of %s", o.format, strings.Join(format.Names(), ", "))
+	}
+	sev, err := rules.ParseSeverity(*failOn)
+	if err != nil {
+		return nil, fmt.Errorf("--fail-on: %w", err)
+	}
+	o.failOn = sev
+	if o.portRange, err = parsePortRange(*ports); err != nil {
+		return nil, fmt.Errorf("--dynamic-port-range: %w", err)
+	}
+	return o, nil
+}
+
+func parsePortRange(s string) (rules.PortRange, error) {
+	from, to, ok := strings.Cut(strings.TrimSpace(s), "-")
+	a, err1 := strconv.Atoi(strings.TrimSpace(from))
+	b, err2 := strconv.Atoi(strings.TrimSpace(to))
+	if !ok || err1 != nil || err2 != nil || a < 1 || b > 65535 || a > b {
+		return rules.PortRange{}, fmt.Errorf("%q is not a port range; write FROM-TO with 1 <= FROM <= TO <= 65535, e.g. 32768-65535", s)
+	}
+	return rules.PortRange{From: a, To: b}, nil
+}
+
+func version() string {
+	if Version != "" {
+		return Version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// runner collects the findings and errors of one run.
+type runner struct {
+	opts     *options
+	cwd      string
+	findings []findings.Finding
+	seen     map[string]bool // findings already reported, by range, rule and message
+	errors   hcl.Diagnostics
+	files    map[string]*hcl.File
+	modules  map[string]bool // module directories already linted, by real path
+}
+
+func newRunner(o *options) *runner {
+	cwd, _ := os.Getwd()
+	return &runner{opts: o, cwd: cwd, seen: map[string]bool{}, files: map[string]*hcl.File{}, modules: map[string]bool{}}
+}
+
+func (r *runner) rulesConfig() rules.Config {
+	return rules.Config{DynamicPortRange: r.opts.portRange}
+}
+
+// addFinding records a task-definition rule finding about instance in. A
+// finding without a source range is placed on the block header. The same
+// finding reached twice (a module linted on its own and through a call) is
+// reported once.
+func (r *runner) addFinding(f rules.Finding, rng hcl.Range, addr string) {
+	if f.Range.Filename != "" {
+		rng = f.Range
+	}
+	r.add(findings.Finding{Rule: f.Rule.Name, Severity: f.Severity, Link: f.Rule.Link(), Message: f.Message, Range: rng, Address: addr})
+}
+
+func (r *runner) add(f findings.Finding) {
+	key := fmt.Sprintf("%s\x00%s\x00%s\x00%s", f.Range.String(), f.Address, f.Rule, f.Message)
+	if f.Range.Filename != "" {
+		key = fmt.Sprintf("%s\x00%s\x00%s", f.Range.String(), f.Rule, f.Message)
+	}
+	if r.seen[key] {
+		return
+	}
+	r.seen[key] = true
+	r.findings = append(r.findings, f)
+}
+
+func (r *runner) addError(d *hcl.Diagnostic) { r.errors = append(r.errors, d) }
+
+func (r *runner) addSource(name string, src []byte) {
+	if _, ok := r.files[name]; !ok {
+		r.files[name] = &hcl.File{Bytes: src}
+	}
+}
+
+// displayName is path relative to the working directory where it can be.
+func (r *runner) displayName(path string) string {
+	if !filepath.IsAbs(path) || r.cwd == "" {
+		return path
+	}
+	if rel, err := filepath.Rel(r.cwd, path); err == nil {
+		return rel
+	}
+	return path
+}
+
+func (r *runner) report() *format.Report {
+	findings.Sort(r.findings)
+	return &format.Report{Findings: r.findings, Errors: dedupeDiags(r.errors), Files: r.files}
+}
+
+func dedupeDiags(diags hcl.Diagnostics) hcl.Diagnostics {
+	seen := map[string]bool{}
+	var out hcl.Diagnostics
+	for _, d := range diags {
+		key := fmt.Sprintf("%d\x00%s\x00%s", d.Severity, d.Summary, d.Detail)
+		if d.Subject != nil {
+			key += "\x00" + d.Subject.String()
+		}
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, d)
+		}
+	}
+	return out
+}

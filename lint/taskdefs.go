@@ -1,0 +1,321 @@
+package lint
+
+import (
+	"bytes"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/ecskit/terraform-provider-ecskit/internal/compose"
+	"github.com/ecskit/terraform-provider-ecskit/internal/rules"
+	"github.com/ecskit/terraform-provider-ecskit/internal/taskdef"
+	"github.com/ecskit/terraform-provider-ecskit/internal/tree"
+	"github.com/ecskit/terraform-provider-ecskit/lint/module"
+	"github.com/ecskit/terraform-provider-ecskit/lint/tffunc"
+)
+
+// moduleRun checks the task definitions of one loaded module tree.
+type moduleRun struct {
+	r     *runner
+	cfg   *module.Config
+	files *tffunc.Files // resolves file("…") paths as the loader did
+	// dataFindings holds, per data source (module address + "data.TYPE.NAME"),
+	// the rule+message keys it reported, so a resource built from its outputs
+	// does not report them again.
+	dataFindings map[string]map[string]bool
+}
+
+func findingKey(rule, message string) string { return rule + "\x00" + message }
+
+// checkTaskDefinitions runs the task-definition rules on every
+// aws_ecs_task_definition resource and ecskit data source of cfg.
+func (m *moduleRun) checkTaskDefinitions() {
+	m.dataFindings = map[string]map[string]bool{}
+	for _, in := range m.cfg.Instances {
+		if in.Mode != module.Data || in.Body == nil {
+			continue
+		}
+		switch in.Type {
+		case "ecskit_task_definition":
+			m.checkTaskData(in)
+		case "ecskit_container_definition":
+			m.checkContainerData(in)
+		}
+	}
+	for _, in := range m.cfg.InstancesOf(module.Managed, "aws_ecs_task_definition") {
+		if in.Body != nil {
+			m.checkResource(in)
+		}
+	}
+}
+
+func dataKey(in *module.Instance) string {
+	k := "data." + in.Type + "." + in.Name
+	if in.Module != "" {
+		k = in.Module + "." + k
+	}
+	return k
+}
+
+func (m *moduleRun) checkTaskData(in *module.Instance) {
+	cfgTree := coerce(bodyTree(in.Body, compose.TaskSchema, in.DefRange))
+	res := compose.Task(cfgTree, m.r.rulesConfig())
+	for _, p := range res.Problems {
+		m.r.addError(problemDiag(p, in.DefRange))
+	}
+	m.addDecodeErrors(res.DecodeErrors, in.DefRange)
+	keys := map[string]bool{}
+	for _, f := range res.Findings {
+		keys[findingKey(f.Rule.Name, f.Message)] = true
+		m.r.addFinding(f, in.DefRange, in.Address)
+	}
+	m.dataFindings[dataKey(in)] = keys
+}
+
+func (m *moduleRun) checkContainerData(in *module.Instance) {
+	res := compose.ContainerJSON(bodyTree(in.Body, compose.ContainerSchema, in.DefRange))
+	for _, p := range res.Problems {
+		m.r.addError(problemDiag(p, in.DefRange))
+	}
+	m.addDecodeErrors(res.Errors, in.DefRange)
+}
+
+func problemDiag(p compose.Problem, fallback hcl.Range) *hcl.Diagnostic {
+	rng := p.Range
+	if rng.Filename == "" {
+		rng = fallback
+	}
+	return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: p.Summary, Detail: p.Detail, Subject: rng.Ptr()}
+}
+
+// addDecodeErrors reports values of the wrong type. They are not rule
+// findings: the input does not have the shape of a task definition at all,
+// as with a syntax error, so they are errors of the run (exit code 2).
+func (m *moduleRun) addDecodeErrors(errs taskdef.Errors, fallback hcl.Range) {
+	for _, d := range errs.Diagnostics() {
+		if d.Subject == nil {
+			d.Subject = fallback.Ptr()
+		}
+		m.r.addError(d)
+	}
+}
+
+// checkResource checks one aws_ecs_task_definition.
+func (m *moduleRun) checkResource(in *module.Instance) {
+	cfgTree := coerce(bodyTree(in.Body, compose.TaskSchema, in.DefRange))
+	input := compose.TaskAttributes(cfgTree)
+	if input.Kind != tree.Object {
+		return
+	}
+	if attr := in.Body.Attributes["container_definitions"]; attr != nil {
+		defs := m.containerDefinitions(attr)
+		input.Fields = append(input.Fields, tree.Field{Key: "containerDefinitions", KeyRange: attr.Range, Value: defs})
+	}
+	td, errs := taskdef.Decode(input)
+	m.addDecodeErrors(errs, in.DefRange)
+	seen := m.referencedDataFindings(in)
+	for _, f := range rules.Run(td, m.r.rulesConfig()) {
+		if !seen[findingKey(f.Rule.Name, f.Message)] {
+			m.r.addFinding(f, in.DefRange, in.Address)
+		}
+	}
+}
+
+// referencedDataFindings returns the findings already reported on the
+// ecskit_task_definition data sources the resource refers to.
+func (m *moduleRun) referencedDataFindings(in *module.Instance) map[string]bool {
+	out := map[string]bool{}
+	for _, a := range in.Body.Attributes {
+		for _, tr := range a.Expr.Variables() {
+			if tr.RootName() != "data" || len(tr) < 3 {
+				continue
+			}
+			typ, ok1 := tr[1].(hcl.TraverseAttr)
+			name, ok2 := tr[2].(hcl.TraverseAttr)
+			if !ok1 || !ok2 {
+				continue
+			}
+			k := "data." + typ.Name + "." + name.Name
+			if in.Module != "" {
+				k = in.Module + "." + k
+			}
+			for f := range m.dataFindings[k] {
+				out[f] = true
+			}
+		}
+	}
+	return out
+}
+
+// bodyTree builds the configuration tree of a body: attributes written as
+// object or tuple literals keep a range per element; blocks of the schema
+// become lists of objects. The root takes rng (the block header), where
+// findings about the whole task definition are shown.
+func bodyTree(b *module.Body, s *compose.Schema, rng hcl.Range) *tree.Node {
+	n := &tree.Node{Kind: tree.Object, Range: rng}
+	for _, name := range b.AttributeNames() {
+		a := b.Attributes[name]
+		n.Fields = append(n.Fields, tree.Field{Key: name, KeyRange: a.Range, Value: attrTree(a)})
+	}
+	if s == nil {
+		return n
+	}
+	types := make([]string, 0, len(s.Blocks))
+	for t := range s.Blocks {
+		types = append(types, t)
+	}
+	sort.Strings(types)
+	for _, t := range types {
+		blocks := b.BlocksOfType(t)
+		if len(blocks) == 0 {
+			continue
+		}
+		list := &tree.Node{Kind: tree.Array, Range: blocks[0].DefRange}
+		for _, blk := range blocks {
+			if blk.UnknownCount {
+				list = &tree.Node{Kind: tree.Unknown, Range: blk.DefRange}
+				break
+			}
+			list.Elems = append(list.Elems, bodyTree(blk.Body, s.Blocks[t], blk.DefRange))
+		}
+		n.Fields = append(n.Fields, tree.Field{Key: t, KeyRange: blocks[0].DefRange, Value: list})
+	}
+	return n
+}
+
+// attrTree is the tree of one attribute: literals are walked for their
+// elements' ranges; anything else is the evaluated value at the expression.
+func attrTree(a *module.Attribute) *tree.Node {
+	switch a.Expr.(type) {
+	case *hclsyntax.TupleConsExpr, *hclsyntax.ObjectConsExpr:
+		if n, diags := tree.FromExpr(a.Expr, a.Ctx); n != nil && !diags.HasErrors() {
+			return n
+		}
+	}
+	return tree.FromValue(a.Value, a.Expr.Range())
+}
+
+// containerDefinitions builds the tree of container_definitions with the most
+// precise ranges the expression allows: the elements of a jsonencode literal,
+// the lines of a heredoc or of a file read with file(); otherwise the
+// attribute's expression.
+func (m *moduleRun) containerDefinitions(a *module.Attribute) *tree.Node {
+	rng := a.Expr.Range()
+	v := a.Value
+	if call, ok := a.Expr.(*hclsyntax.FunctionCallExpr); ok && len(call.Args) == 1 && !call.ExpandFinal {
+		switch call.Name {
+		case "jsonencode":
+			if n, diags := tree.FromExpr(call.Args[0], a.Ctx); n != nil && !diags.HasErrors() {
+				return n
+			}
+			return tree.FromValue(cty.DynamicVal, rng)
+		case "file":
+			if n := m.fromFile(call.Args[0], a.Ctx, v); n != nil {
+				return n
+			}
+		}
+	}
+	if v.IsMarked() || !v.IsKnown() {
+		return &tree.Node{Kind: tree.Unknown, Range: rng}
+	}
+	if v.IsNull() || v.Type() != cty.String {
+		return tree.FromValue(v, rng)
+	}
+	s := v.AsString()
+	if tmpl, ok := a.Expr.(*hclsyntax.TemplateExpr); ok && len(tmpl.Parts) == 1 {
+		if lit, ok := tmpl.Parts[0].(*hclsyntax.LiteralValueExpr); ok {
+			if n, ok := m.fromHeredoc(tmpl, lit); ok {
+				return n
+			}
+		}
+	}
+	n, diags := tree.ParseJSON([]byte(s), rng.Filename)
+	if diags.HasErrors() {
+		m.r.addError(&hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Invalid container_definitions JSON",
+			Detail:  "container_definitions is not valid JSON: " + diagMessage(diags[0]) + " Fix the JSON so that it is an array of container definitions.",
+			Subject: rng.Ptr()})
+		return &tree.Node{Kind: tree.Unknown, Range: rng}
+	}
+	return relocate(n, rng)
+}
+
+// fromHeredoc parses a heredoc without interpolation from the source bytes,
+// so every value keeps its line and column in the .tf file. JSON ignores the
+// indentation that <<- strips, so the raw bytes parse to the same value.
+func (m *moduleRun) fromHeredoc(tmpl *hclsyntax.TemplateExpr, lit *hclsyntax.LiteralValueExpr) (*tree.Node, bool) {
+	f := m.cfg.Files[tmpl.SrcRange.Filename]
+	lr := lit.SrcRange
+	if f == nil || lr.End.Byte > len(f.Bytes) || lr.Start.Byte > lr.End.Byte || !bytes.HasPrefix(f.Bytes[tmpl.SrcRange.Start.Byte:], []byte("<<")) {
+		return nil, false
+	}
+	raw := f.Bytes[lr.Start.Byte:lr.End.Byte]
+	if bytes.Contains(raw, []byte("$${")) || bytes.Contains(raw, []byte("%%{")) {
+		return nil, false
+	}
+	n, diags := tree.ParseJSONAt(raw, lr.Filename, lr.Start)
+	if diags.HasErrors() {
+		for _, d := range diags {
+			m.r.addError(&hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Invalid container_definitions JSON",
+				Detail: "container_definitions is not valid JSON: " + diagMessage(d) + " Fix the JSON so that it is an array of container definitions.", Subject: d.Subject})
+		}
+		return &tree.Node{Kind: tree.Unknown, Range: tmpl.SrcRange}, true
+	}
+	return n, true
+}
+
+// fromFile parses the JSON file a file("…") call read, with the file's own
+// name, so findings point into the JSON file.
+func (m *moduleRun) fromFile(arg hcl.Expression, ctx *hcl.EvalContext, v cty.Value) *tree.Node {
+	if !v.IsKnown() || v.IsNull() || v.IsMarked() || m.files == nil {
+		return nil
+	}
+	p, diags := arg.Value(ctx)
+	if diags.HasErrors() || !p.IsKnown() || p.IsNull() || p.Type() != cty.String {
+		return nil
+	}
+	real, err := m.files.Resolve(p.AsString())
+	if err != nil {
+		return nil
+	}
+	src, err := m.files.Read(p.AsString())
+	if err != nil {
+		return nil
+	}
+	name := m.r.displayName(real)
+	n, diags := tree.ParseJSON(src, name)
+	m.r.addSource(name, src)
+	if diags.HasErrors() {
+		for _, d := range diags {
+			m.r.addError(&hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Invalid container_definitions JSON",
+				Detail: filepath.Base(real) + " is not valid JSON: " + diagMessage(d) + " Fix the JSON so that it is an array of container definitions.", Subject: d.Subject})
+		}
+		return &tree.Node{Kind: tree.Unknown, Range: arg.Range()}
+	}
+	return n
+}
+
+func diagMessage(d *hcl.Diagnostic) string {
+	msg := strings.TrimSuffix(d.Summary, ".")
+	if d.Detail != "" {
+		msg += ": " + strings.TrimSuffix(d.Detail, ".")
+	}
+	return msg + "."
+}
+
+// relocate gives every node of n the range rng: positions inside a string
+// computed by an expression mean nothing in the configuration file.
+func relocate(n *tree.Node, rng hcl.Range) *tree.Node {
+	n.Range = rng
+	for i := range n.Fields {
+		n.Fields[i].KeyRange = rng
+		relocate(n.Fields[i].Value, rng)
+	}
+	for _, e := range n.Elems {
+		relocate(e, rng)
+	}
+	return n
+}
