@@ -111,10 +111,13 @@ func (m *moduleRun) checkResource(in *module.Instance) {
 	if input.Kind != tree.Object {
 		return
 	}
+	// Without container_definitions (which Terraform requires) the containers
+	// are not known: they are not reported as missing.
+	defs, keyRange := &tree.Node{Kind: tree.Unknown, Range: in.DefRange}, in.DefRange
 	if attr := in.Body.Attributes["container_definitions"]; attr != nil {
-		defs := m.containerDefinitions(attr)
-		input.Fields = append(input.Fields, tree.Field{Key: "containerDefinitions", KeyRange: attr.Range, Value: defs})
+		defs, keyRange = m.containerDefinitions(attr), attr.Range
 	}
+	input.Fields = append(input.Fields, tree.Field{Key: "containerDefinitions", KeyRange: keyRange, Value: defs})
 	td, errs := taskdef.Decode(input)
 	m.addDecodeErrors(errs, in.DefRange)
 	seen := m.referencedDataFindings(in)

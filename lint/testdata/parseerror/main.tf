@@ -1,0 +1,4 @@
+resource "aws_ecs_task_definition" "app" {
+  family = "app"
+  cpu    = 256 256
+}
