@@ -51,9 +51,14 @@ func (p *ecskitProvider) DataSources(context.Context) []func() datasource.DataSo
 	return []func() datasource.DataSource{
 		NewContainerDefinitionDataSource,
 		NewTaskDefinitionDataSource,
+		NewFargateSizeDataSource,
 	}
 }
 
 func (p *ecskitProvider) Functions(context.Context) []func() function.Function {
-	return nil
+	return []func() function.Function{
+		NewFargateSizeFunction,
+		NewCheckTaskDefinitionFunction,
+		NewNormalizeContainerDefinitionsFunction,
+	}
 }
