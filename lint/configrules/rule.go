@@ -1,0 +1,112 @@
+// Package configrules holds ecslint's configuration rules: checks that need more than one resource of a
+// Terraform configuration (a service with its task definition, target groups, load balancers, security groups
+// and container instances). The task-definition rules live in internal/rules; these run only in ecslint.
+//
+// Every rule works on the resource graph (graph.go), which links resources through the expressions that refer
+// to each other. Whatever cannot be followed or is unknown makes a rule silent: only certain mistakes are
+// reported.
+package configrules
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/ecskit/terraform-provider-ecskit/internal/rules"
+	"github.com/ecskit/terraform-provider-ecskit/lint/findings"
+	"github.com/ecskit/terraform-provider-ecskit/lint/module"
+)
+
+// Rule is one configuration rule.
+type Rule struct {
+	// Name is the stable public ID.
+	Name string
+	// Severity is the default severity of the rule's findings.
+	Severity rules.Severity
+	// Title is a short heading: "Security group does not admit dynamic host ports".
+	Title string
+	// Summary is one line for the catalogue: what the rule catches.
+	Summary string
+	check   func(g *graph, opts Options, r *report)
+}
+
+// Link is the rule's documentation page.
+func (r *Rule) Link() string { return rules.DocsBase + r.Name + ".md" }
+
+// Options tunes the configuration rules.
+type Options struct {
+	// DynamicPortRange is the host port range for dynamic port mapping; the zero value means
+	// rules.DefaultDynamicPortRange.
+	DynamicPortRange rules.PortRange
+	// Skip reports whether a rule is turned off.
+	Skip func(name string) bool
+}
+
+var registry = map[string]*Rule{}
+
+func register(r *Rule) *Rule {
+	if _, dup := registry[r.Name]; dup {
+		panic("configrules: duplicate rule " + r.Name) // a programming error caught by every test run
+	}
+	registry[r.Name] = r
+	return r
+}
+
+// All returns the configuration rules sorted by name.
+func All() []*Rule {
+	out := make([]*Rule, 0, len(registry))
+	for _, r := range registry {
+		out = append(out, r)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// Lookup returns the rule called name, or nil.
+func Lookup(name string) *Rule { return registry[name] }
+
+// Check runs every configuration rule not skipped over cfg and returns the findings sorted.
+func Check(cfg *module.Config, opts Options) []findings.Finding {
+	if opts.DynamicPortRange == (rules.PortRange{}) {
+		opts.DynamicPortRange = rules.DefaultDynamicPortRange
+	}
+	g := newGraph(cfg)
+	var out []findings.Finding
+	for _, r := range All() {
+		if opts.Skip != nil && opts.Skip(r.Name) {
+			continue
+		}
+		rep := &report{rule: r}
+		r.check(g, opts, rep)
+		out = append(out, rep.findings...)
+	}
+	findings.Sort(out)
+	return out
+}
+
+// report collects one rule's findings.
+type report struct {
+	rule     *Rule
+	findings []findings.Finding
+}
+
+// add records a finding with the rule's severity.
+func (r *report) add(rng hcl.Range, addr, format string, args ...any) {
+	r.addSeverity(r.rule.Severity, rng, addr, format, args...)
+}
+
+// addSeverity records a finding with its own severity, never more severe than the rule's: cases that AWS's own
+// sources dispute are warnings.
+func (r *report) addSeverity(sev rules.Severity, rng hcl.Range, addr, format string, args ...any) {
+	if sev < r.rule.Severity {
+		sev = r.rule.Severity
+	}
+	r.findings = append(r.findings, findings.Finding{
+		Rule: r.rule.Name, Severity: sev, Link: r.rule.Link(),
+		Message: fmt.Sprintf(format, args...), Range: rng, Address: addr,
+	})
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }

@@ -1,0 +1,136 @@
+package configrules
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ecskit/terraform-provider-ecskit/internal/rules"
+	"github.com/ecskit/terraform-provider-ecskit/lint/findings"
+	"github.com/ecskit/terraform-provider-ecskit/lint/module"
+)
+
+// load loads testdata/<dir> with the schemas ecslint passes.
+func load(t *testing.T, dir string) *module.Config {
+	t.Helper()
+	cfg, diags := module.Load(filepath.Join("testdata", dir), module.Options{Schemas: Schemas})
+	if diags.HasErrors() {
+		t.Fatalf("loading %s: %s", dir, diags.Error())
+	}
+	return cfg
+}
+
+// ruleCase is a module directory and the findings one rule must report on it: each want entry is a piece of
+// one finding's message, in order.
+type ruleCase struct {
+	dir  string
+	want []string
+	// lines, when given, are the findings' start lines in order.
+	lines []int
+}
+
+func runRule(t *testing.T, r *Rule, cases []ruleCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.dir, func(t *testing.T) {
+			got := only(Check(load(t, c.dir), Options{}), r.Name)
+			if len(got) != len(c.want) {
+				t.Fatalf("got %d findings, want %d:\n%s", len(got), len(c.want), messages(got))
+			}
+			for i, w := range c.want {
+				if !strings.Contains(got[i].Message, w) {
+					t.Errorf("finding %d: %q does not contain %q", i, got[i].Message, w)
+				}
+				if got[i].Link != r.Link() || got[i].Range.Filename == "" || got[i].Address == "" {
+					t.Errorf("finding %d lacks its link, range or address: %+v", i, got[i])
+				}
+				if c.lines != nil && got[i].Range.Start.Line != c.lines[i] {
+					t.Errorf("finding %d on line %d, want %d", i, got[i].Range.Start.Line, c.lines[i])
+				}
+			}
+		})
+	}
+}
+
+func only(fs []findings.Finding, rule string) []findings.Finding {
+	var out []findings.Finding
+	for _, f := range fs {
+		if f.Rule == rule {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func messages(fs []findings.Finding) string {
+	var b strings.Builder
+	for _, f := range fs {
+		b.WriteString(f.Range.String() + " " + f.Rule + ": " + f.Message + "\n")
+	}
+	return b.String()
+}
+
+func TestEveryRuleHasPageAndTest(t *testing.T) {
+	sections := []string{"\n## Why\n", "\n## Failing example\n", "\n## Passing example\n", "\n## How to fix\n", "\n## Source\n"}
+	if len(All()) != 12 {
+		t.Errorf("%d configuration rules, want the 12 of the product specification", len(All()))
+	}
+	for _, r := range All() {
+		if Lookup(r.Name) != r {
+			t.Errorf("Lookup(%q) does not return the rule", r.Name)
+		}
+		if _, err := os.Stat(r.Name + "_test.go"); err != nil {
+			t.Errorf("rule %s has no test file: %v", r.Name, err)
+		}
+		if _, err := os.Stat(r.Name + ".go"); err != nil {
+			t.Errorf("rule %s is not in its own file: %v", r.Name, err)
+		}
+		page, err := os.ReadFile(filepath.Join("..", "..", "templates", "rules", r.Name+".md"))
+		if err != nil {
+			t.Errorf("rule %s has no page: %v", r.Name, err)
+			continue
+		}
+		text := string(page)
+		if !strings.HasPrefix(text, "# "+r.Name+"\n") {
+			t.Errorf("page of %s does not start with its name", r.Name)
+		}
+		sev := "**Severity:** " + r.Severity.String() + " · **Applies to:** ecslint"
+		if !strings.Contains(text, sev) {
+			t.Errorf("page of %s lacks %q", r.Name, sev)
+		}
+		last := -1
+		for _, s := range sections {
+			i := strings.Index(text, s)
+			if i < 0 || i < last {
+				t.Errorf("page of %s lacks section %q or has it out of order", r.Name, strings.TrimSpace(s))
+			}
+			last = i
+		}
+		if r.Title == "" || r.Summary == "" {
+			t.Errorf("rule %s lacks a title or summary", r.Name)
+		}
+	}
+}
+
+func TestCheckSkipsAndSorts(t *testing.T) {
+	cfg := load(t, "dps-port80")
+	all := Check(cfg, Options{})
+	if len(all) == 0 {
+		t.Fatal("no findings on dps-port80")
+	}
+	none := Check(cfg, Options{Skip: func(string) bool { return true }})
+	if len(none) != 0 {
+		t.Errorf("Skip all still gives %d findings", len(none))
+	}
+	for i := 1; i < len(all); i++ {
+		if all[i-1].Range.Filename == all[i].Range.Filename && all[i-1].Range.Start.Line > all[i].Range.Start.Line {
+			t.Errorf("findings not sorted:\n%s", messages(all))
+		}
+	}
+	// A custom dynamic range that the rule from the load balancer covers silences the finding.
+	custom := only(Check(cfg, Options{DynamicPortRange: rules.PortRange{From: 80, To: 80}}), DynamicPortSecurityGroup.Name)
+	if len(custom) != 0 {
+		t.Errorf("dynamic range 80-80 is admitted, got:\n%s", messages(custom))
+	}
+}
