@@ -6,6 +6,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/ecskit/terraform-provider-ecskit/internal/rules"
+	"github.com/ecskit/terraform-provider-ecskit/lint/configrules"
 )
 
 // catalogueEntry is one rule as `ecslint rules` lists it.
@@ -20,7 +21,10 @@ func catalogue() []catalogueEntry {
 	for _, r := range rules.All() {
 		out = append(out, catalogueEntry{name: r.Name, scope: "task", severity: r.Severity, summary: r.Summary})
 	}
-	return append(out, configRuleCatalogue()...)
+	for _, r := range configrules.All() {
+		out = append(out, catalogueEntry{name: r.Name, scope: "config", severity: r.Severity, summary: r.Summary})
+	}
+	return out
 }
 
 // writeCatalogue prints `ecslint rules`: name, scope, severity, summary.
@@ -34,7 +38,3 @@ func writeCatalogue(w io.Writer) {
 	fmt.Fprintln(w, "\nTask rules run on every task definition; config rules look at several resources of a module.")
 	fmt.Fprintln(w, "Each rule's page: "+rules.DocsBase+"<rule>.md")
 }
-
-// configRuleCatalogue is the seam for the configuration rules' metadata
-// (lint/configrules), not in this tree yet.
-func configRuleCatalogue() []catalogueEntry { return nil }

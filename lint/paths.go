@@ -13,7 +13,7 @@ import (
 	"github.com/ecskit/terraform-provider-ecskit/internal/rules"
 	"github.com/ecskit/terraform-provider-ecskit/internal/taskdef"
 	"github.com/ecskit/terraform-provider-ecskit/internal/tree"
-	"github.com/ecskit/terraform-provider-ecskit/lint/findings"
+	"github.com/ecskit/terraform-provider-ecskit/lint/configrules"
 	"github.com/ecskit/terraform-provider-ecskit/lint/module"
 	"github.com/ecskit/terraform-provider-ecskit/lint/tffunc"
 )
@@ -94,10 +94,16 @@ func hasConfigFiles(dir string) bool {
 }
 
 // schemas names the nested blocks of the resource types ecslint reads, for
-// .tf.json files.
+// .tf.json files: those of the configuration rules, and the task definitions'
+// from compose.TaskSchema.
 func schemas() map[string]*module.BlockSchema {
+	out := make(map[string]*module.BlockSchema, len(configrules.Schemas)+2)
+	for typ, s := range configrules.Schemas {
+		out[typ] = s
+	}
 	task := blockSchema(compose.TaskSchema)
-	return map[string]*module.BlockSchema{"aws_ecs_task_definition": task, "ecskit_task_definition": task}
+	out["aws_ecs_task_definition"], out["ecskit_task_definition"] = task, task
+	return out
 }
 
 // lintModule loads the module in dir (files read inside allowed) and checks it.
@@ -135,7 +141,7 @@ func (r *runner) lintModule(dir, allowed string) {
 	}
 	m := &moduleRun{r: r, cfg: cfg, files: files}
 	m.checkTaskDefinitions()
-	for _, f := range checkConfigRules(cfg, r.opts.portRange) {
+	for _, f := range configrules.Check(cfg, configrules.Options{DynamicPortRange: r.opts.portRange}) {
 		r.add(f)
 	}
 }
@@ -199,7 +205,3 @@ func looksLikeTaskDefinition(n *tree.Node) bool {
 	}
 	return false
 }
-
-// checkConfigRules is the seam for the configuration rules (cross-resource
-// checks, lint/configrules): they are not in this tree yet.
-func checkConfigRules(*module.Config, rules.PortRange) []findings.Finding { return nil }

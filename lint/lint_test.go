@@ -1,0 +1,172 @@
+package lint
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func run(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := Run(args, &stdout, &stderr)
+	return code, stdout.String(), stderr.String()
+}
+
+func TestTextOutput(t *testing.T) {
+	code, out, _ := run(t, "--no-color", "testdata/jsonencode")
+	if code != ExitFindings {
+		t.Errorf("exit code %d, want %d", code, ExitFindings)
+	}
+	want := "testdata/jsonencode/main.tf:19:27: error: container \"web\": hostPort 8080 differs from containerPort 80;"
+	if !strings.Contains(out, want) {
+		t.Errorf("output lacks %q:\n%s", want, out)
+	}
+	snippet := "  19 |           hostPort      = 8080\n     |                           ^~~~\n"
+	if !strings.Contains(out, snippet) {
+		t.Errorf("output lacks the source line with a caret %q:\n%s", snippet, out)
+	}
+	if !strings.HasSuffix(out, "2 issues found: 2 errors.\n") {
+		t.Errorf("output lacks the summary:\n%s", out)
+	}
+	if strings.Contains(out, "\x1b[") {
+		t.Errorf("colour without a terminal:\n%q", out)
+	}
+}
+
+func TestTextErrorsWithSource(t *testing.T) {
+	code, out, _ := run(t, "testdata/parseerror")
+	if code != ExitFailed {
+		t.Errorf("exit code %d, want %d", code, ExitFailed)
+	}
+	for _, want := range []string{"Error: Missing newline after argument", "on testdata/parseerror/main.tf line 3", "cpu    = 256 256", "No issues found."} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestFailOn(t *testing.T) {
+	dir := t.TempDir()
+	// static_host_port_in_dynamic_range is a warning.
+	writeFile(t, filepath.Join(dir, "main.tf"), `resource "aws_ecs_task_definition" "w" {
+  family       = "w"
+  network_mode = "bridge"
+  container_definitions = jsonencode([{
+    name = "w", image = "busybox", memory = 128,
+    portMappings = [{ containerPort = 80, hostPort = 40000 }]
+  }])
+}
+`)
+	code, out, _ := run(t, "--no-color", dir)
+	if code != ExitOK || !strings.Contains(out, "warning:") || !strings.Contains(out, "static_host_port_in_dynamic_range") {
+		t.Errorf("default --fail-on error: exit %d, want 0 with the warning shown:\n%s", code, out)
+	}
+	if code, _, _ := run(t, "--fail-on", "warning", dir); code != ExitFindings {
+		t.Errorf("--fail-on warning: exit %d, want %d", code, ExitFindings)
+	}
+	if code, _, _ := run(t, "--fail-on", "warning", "--dynamic-port-range", "49153-65535", dir); code != ExitOK {
+		t.Errorf("--dynamic-port-range 49153-65535: exit %d, want 0 (40000 is outside it)", code)
+	}
+}
+
+func TestVarFlags(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "main.tf"), `variable "memory" { type = number }
+resource "aws_ecs_task_definition" "a" {
+  family = "a"
+  requires_compatibilities = ["FARGATE"]
+  network_mode = "awsvpc"
+  cpu = 256
+  memory = var.memory
+  container_definitions = jsonencode([{ name = "a", image = "busybox" }])
+}
+`)
+	if code, out, _ := run(t, dir); code != ExitOK {
+		t.Errorf("memory unknown: exit %d, want 0:\n%s", code, out)
+	}
+	if code, out, _ := run(t, "--var", "memory=4096", dir); code != ExitFindings || !strings.Contains(out, "fargate_cpu_memory") {
+		t.Errorf("--var memory=4096: exit %d, want 1 with fargate_cpu_memory:\n%s", code, out)
+	}
+	writeFile(t, filepath.Join(dir, "big.tfvars"), "memory = 8192\n")
+	if code, out, _ := run(t, dir, "--var-file", filepath.Join(dir, "big.tfvars")); code != ExitFindings {
+		t.Errorf("--var-file after the path: exit %d, want 1:\n%s", code, out)
+	}
+}
+
+func TestBadInvocations(t *testing.T) {
+	for _, args := range [][]string{
+		{"--format", "xml", "."},
+		{"--fail-on", "fatal", "."},
+		{"--dynamic-port-range", "65535-1", "."},
+		{"--no-such-flag"},
+		{"testdata/does-not-exist"},
+		{"rules", "extra"},
+	} {
+		code, _, stderr := run(t, args...)
+		if code != ExitFailed {
+			t.Errorf("%v: exit %d, want %d (stderr %q)", args, code, ExitFailed, stderr)
+		}
+	}
+}
+
+func TestRulesAndVersion(t *testing.T) {
+	code, out, _ := run(t, "rules")
+	if code != ExitOK || !strings.Contains(out, "fargate_cpu_memory") || !strings.Contains(out, "host_port_mismatch") {
+		t.Errorf("rules: exit %d:\n%s", code, out)
+	}
+	code, out, _ = run(t, "version")
+	if code != ExitOK || !strings.HasPrefix(out, "ecslint ") {
+		t.Errorf("version: exit %d: %q", code, out)
+	}
+}
+
+func TestRecursive(t *testing.T) {
+	root := t.TempDir()
+	bad := `resource "aws_ecs_task_definition" "t" {
+  family = "t"
+  container_definitions = jsonencode([{ name = "t", image = "busybox", memory = 64, essential = false }])
+}
+`
+	writeFile(t, filepath.Join(root, "a", "main.tf"), bad)
+	writeFile(t, filepath.Join(root, "b", "c", "main.tf.json"), `{"resource": {"aws_ecs_task_definition": {"t": {"family": "t",
+  "container_definitions": "[{\"name\": \"t\", \"image\": \"busybox\", \"memory\": 64, \"essential\": false}]"}}}}`)
+	writeFile(t, filepath.Join(root, ".terraform", "modules", "x", "main.tf"), bad)
+	writeFile(t, filepath.Join(root, ".hidden", "main.tf"), bad)
+	// A symbolic link loop must not hang the walk.
+	if err := os.Symlink(root, filepath.Join(root, "a", "loop")); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := run(t, "--recursive", "--format", "json", root)
+	if code != ExitFindings {
+		t.Errorf("exit %d, want %d:\n%s", code, ExitFindings, out)
+	}
+	if n := strings.Count(out, `"essential_container"`); n != 2 {
+		t.Errorf("%d essential_container findings, want 2 (a and b/c, not the hidden ones):\n%s", n, out)
+	}
+	if strings.Contains(out, ".terraform") || strings.Contains(out, ".hidden") {
+		t.Errorf("hidden directories were linted:\n%s", out)
+	}
+}
+
+func TestPlanJSONNotYet(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "plan.json")
+	writeFile(t, p, `{"format_version": "1.2", "planned_values": {}}`)
+	code, out, _ := run(t, "--format", "json", p)
+	if code != ExitFailed || !strings.Contains(out, "Plan JSON not supported yet") {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+}
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
