@@ -11,7 +11,6 @@ import (
 
 	"github.com/ecskit/terraform-provider-ecskit/internal/compose"
 	"github.com/ecskit/terraform-provider-ecskit/internal/rules"
-	"github.com/ecskit/terraform-provider-ecskit/internal/taskdef"
 	"github.com/ecskit/terraform-provider-ecskit/internal/tree"
 	"github.com/ecskit/terraform-provider-ecskit/lint/configrules"
 	"github.com/ecskit/terraform-provider-ecskit/lint/module"
@@ -184,7 +183,7 @@ func (r *runner) lintJSONFile(path string) {
 			Subject: n.Range.Ptr()})
 		return
 	}
-	td, errs := taskdef.Decode(n)
+	td, errs := decode(n)
 	for _, d := range errs.Diagnostics() {
 		if d.Subject == nil {
 			d.Subject = start.Ptr()

@@ -118,7 +118,7 @@ func (m *moduleRun) checkResource(in *module.Instance) {
 		defs, keyRange = m.containerDefinitions(attr), attr.Range
 	}
 	input.Fields = append(input.Fields, tree.Field{Key: "containerDefinitions", KeyRange: keyRange, Value: defs})
-	td, errs := taskdef.Decode(input)
+	td, errs := decode(input)
 	m.addDecodeErrors(errs, in.DefRange)
 	seen := m.referencedDataFindings(in)
 	for _, f := range rules.Run(td, m.r.rulesConfig()) {
@@ -321,4 +321,48 @@ func relocate(n *tree.Node, rng hcl.Range) *tree.Node {
 		relocate(e, rng)
 	}
 	return n
+}
+
+// decode decodes a task definition. A value of the wrong type is an error,
+// and is then treated as unknown, so that rules do not report what follows
+// from its absence (a missing container when containerDefinitions is a
+// string, a missing memory when memory is "lots").
+func decode(n *tree.Node) (*taskdef.TaskDefinition, taskdef.Errors) {
+	td, errs := taskdef.Decode(n)
+	if len(errs) == 0 {
+		return td, nil
+	}
+	bad := map[hcl.Range]bool{}
+	for _, e := range errs {
+		if e.Range.Filename != "" {
+			bad[e.Range] = true
+		}
+	}
+	if len(bad) == 0 || !markUnknown(n, bad) {
+		return td, errs
+	}
+	td, _ = taskdef.Decode(n)
+	return td, errs
+}
+
+// markUnknown turns the members of n at the bad ranges into unknown values
+// (the outermost one where ranges repeat, as in a relocated string) and
+// reports whether it found any.
+func markUnknown(n *tree.Node, bad map[hcl.Range]bool) bool {
+	found := false
+	mark := func(c *tree.Node) {
+		if bad[c.Range] {
+			*c = tree.Node{Kind: tree.Unknown, Range: c.Range}
+			found = true
+		} else if markUnknown(c, bad) {
+			found = true
+		}
+	}
+	for _, f := range n.Fields {
+		mark(f.Value)
+	}
+	for _, e := range n.Elems {
+		mark(e)
+	}
+	return found
 }
