@@ -147,7 +147,9 @@ func newGraph(cfg *module.Config) *graph {
 			if b.UnknownCount {
 				continue
 			}
-			g.targets = append(g.targets, g.newLauncher(in, b.Body, "ecs_target", "task_definition_arn", in.Body.Attributes["arn"]))
+			l := g.newLauncher(in, b.Body, "ecs_target", "task_definition_arn", in.Body.Attributes["arn"])
+			l.rng = b.DefRange
+			g.targets = append(g.targets, l)
 		}
 	}
 	for _, in := range cfg.InstancesOf(module.Managed, "aws_scheduler_schedule") {
@@ -156,7 +158,9 @@ func newGraph(cfg *module.Config) *graph {
 				if t.UnknownCount || b.UnknownCount {
 					continue
 				}
-				g.targets = append(g.targets, g.newLauncher(in, b.Body, "target.ecs_parameters", "task_definition_arn", t.Body.Attributes["arn"]))
+				l := g.newLauncher(in, b.Body, "target.ecs_parameters", "task_definition_arn", t.Body.Attributes["arn"])
+				l.rng = b.DefRange
+				g.targets = append(g.targets, l)
 			}
 		}
 	}
@@ -538,10 +542,12 @@ type launcher struct {
 	td *taskDef
 	// cluster is the aws_ecs_cluster, nil when it cannot be followed.
 	cluster *module.Instance
+	// rng locates findings about the launcher as a whole: the resource's or the block's header.
+	rng hcl.Range
 }
 
 func (g *graph) newLauncher(in *module.Instance, body *module.Body, where, tdAttr string, clusterAttr *module.Attribute) *launcher {
-	l := &launcher{inst: in, body: body, where: where}
+	l := &launcher{inst: in, body: body, where: where, rng: in.DefRange}
 	if a := body.Attributes[tdAttr]; a != nil {
 		if r := g.refOf(in, a.Expr, "aws_ecs_task_definition"); r != nil {
 			l.td = g.taskDefinition(r.inst)
@@ -564,8 +570,8 @@ func (l *launcher) label() string {
 	return a
 }
 
-// strategyProviders lists the capacity providers of the launcher's own capacity_provider_strategy blocks as
-// written: known strings or references. ok is false if any is unknown.
+// strategyBlocks returns the blocks of one type whose existence is certain; ok is false when a dynamic block
+// with an unknown for_each may add more.
 func (g *graph) strategyBlocks(body *module.Body, typ string) (blocks []*module.Block, ok bool) {
 	ok = true
 	for _, b := range body.BlocksOfType(typ) {
@@ -589,56 +595,53 @@ const (
 
 // fargate reports whether the launcher certainly starts its tasks on Fargate: launch_type FARGATE, a
 // FARGATE/FARGATE_SPOT capacity provider in its strategy, or (neither given) in its cluster's default strategy.
-func (g *graph) fargate(l *launcher) (tri, hcl.Range) {
+// why says which, for messages.
+func (g *graph) fargate(l *launcher) (ans tri, why string) {
 	if a := l.body.Attributes["launch_type"]; a != nil && !a.Value.IsNull() {
 		s, ok := knownString(a.Value)
 		switch {
 		case !ok:
-			return maybe, a.Range
+			return maybe, ""
 		case s == "FARGATE":
-			return yes, a.Range
+			return yes, `launch_type "FARGATE"`
 		case s != "":
-			return no, a.Range
+			return no, ""
 		}
 	}
 	bs, complete := g.strategyBlocks(l.body, "capacity_provider_strategy")
-	if ans, rng := fargateStrategy(bs, complete); ans != no || len(bs) > 0 || !complete {
-		return ans, rng
+	if len(bs) > 0 || !complete {
+		return fargateStrategy(bs, complete, "capacity provider ")
 	}
 	// Neither launch type nor strategy: the cluster's default capacity provider strategy decides.
 	if l.cluster == nil {
-		return maybe, l.body.Range
+		return maybe, ""
 	}
 	ccp := g.clusterCapacityProviders(l.cluster)
 	if ccp == nil {
-		return maybe, l.body.Range
+		return maybe, ""
 	}
 	bs, complete = g.strategyBlocks(ccp.Body, "default_capacity_provider_strategy")
 	if len(bs) == 0 && complete {
-		return no, l.body.Range // no default strategy: the EC2 launch type
+		return no, "" // no default strategy: the EC2 launch type
 	}
-	ans, _ := fargateStrategy(bs, complete)
-	return ans, l.body.Range
+	return fargateStrategy(bs, complete, "the default capacity provider strategy of "+ccp.Address+", with ")
 }
 
-func fargateStrategy(bs []*module.Block, complete bool) (tri, hcl.Range) {
+func fargateStrategy(bs []*module.Block, complete bool, prefix string) (tri, string) {
 	ans := no
 	if !complete {
 		ans = maybe
 	}
-	var rng hcl.Range
 	for _, b := range bs {
-		cp := attrValue(b.Body, "capacity_provider")
-		s, ok := knownString(cp)
+		s, ok := knownString(attrValue(b.Body, "capacity_provider"))
 		switch {
 		case ok && (s == "FARGATE" || s == "FARGATE_SPOT"):
-			return yes, rangeOf(b.Body, "capacity_provider", b.DefRange)
-		case !ok && b.Body.Attributes["capacity_provider"] != nil:
+			return yes, prefix + `"` + s + `"`
+		case !ok:
 			ans = maybe
 		}
-		rng = b.DefRange
 	}
-	return ans, rng
+	return ans, ""
 }
 
 // clusterCapacityProviders finds the aws_ecs_cluster_capacity_providers of a cluster, by reference or by name.
