@@ -38,7 +38,7 @@ func (d *fargateSizeDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Finds the smallest valid Fargate task size (task `cpu` and `memory`) that fits a CPU and memory need, " +
 			"the sum of a task's containers, or both, for an operating system and CPU architecture. " +
-			"\"Smallest\" means the least memory first, then the least CPU. " +
+			"\"Smallest\" means the least CPU, then the least memory. " +
 			"The outputs are ready for `aws_ecs_task_definition` and `ecskit_task_definition`.",
 		Attributes: map[string]schema.Attribute{
 			"min_cpu": schema.StringAttribute{

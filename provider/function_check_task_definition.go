@@ -1,8 +1,13 @@
 package provider
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"errors"
+	"io"
 	"strconv"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -51,9 +56,13 @@ func (f *checkTaskDefinitionFunction) Run(ctx context.Context, req function.RunR
 	if resp.Error != nil {
 		return
 	}
+	if msg := jsonSyntax([]byte(src)); msg != "" {
+		resp.Error = argError(0, "The task definition is not valid JSON: "+msg)
+		return
+	}
 	n, diags := tree.ParseJSON([]byte(src), "json")
 	if diags.HasErrors() {
-		resp.Error = function.NewArgumentFuncError(0, "The task definition is not valid JSON: "+syntaxError(diags[0]))
+		resp.Error = argError(0, "The task definition is not valid JSON: "+syntaxError(diags[0]))
 		return
 	}
 	td, errs := taskdef.Decode(n)
@@ -63,7 +72,7 @@ func (f *checkTaskDefinitionFunction) Run(ctx context.Context, req function.RunR
 		if len(errs) > 1 {
 			msg += " (and " + strconv.Itoa(len(errs)-1) + " more)"
 		}
-		resp.Error = function.NewArgumentFuncError(0, msg+". ECS rejects it; fix the value.")
+		resp.Error = argError(0, msg+". ECS rejects it; fix the value")
 		return
 	}
 	findings := []attr.Value{}
@@ -84,6 +93,51 @@ func (f *checkTaskDefinitionFunction) Run(ctx context.Context, req function.RunR
 		return
 	}
 	resp.Error = resp.Result.Set(ctx, list)
+}
+
+// argError is an error about argument i. Terraform ends the message with a
+// full stop itself.
+func argError(i int64, msg string) *function.FuncError {
+	return function.NewArgumentFuncError(i, strings.TrimRight(msg, "."))
+}
+
+// jsonSyntax returns the first syntax error in src with its line and column,
+// or "" when src is one valid JSON value.
+func jsonSyntax(src []byte) string {
+	dec := json.NewDecoder(bytes.NewReader(src))
+	var v any
+	err := dec.Decode(&v)
+	offset := -1
+	var syn *json.SyntaxError
+	switch {
+	case errors.As(err, &syn):
+		offset = int(syn.Offset) - 1
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		offset = len(src)
+		err = errors.New("unexpected end of JSON input")
+	case err != nil:
+		return err.Error()
+	default:
+		if _, more := dec.Token(); more != io.EOF {
+			return position(src, int(dec.InputOffset())) + ": unexpected text after the JSON value; the input must hold exactly one value"
+		}
+		return ""
+	}
+	return position(src, offset) + ": " + err.Error()
+}
+
+// position renders the line and column (in characters) of byte offset in src.
+func position(src []byte, offset int) string {
+	offset = max(0, min(offset, len(src)))
+	line, col := 1, 1
+	for _, r := range string(src[:offset]) {
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+	}
+	return "line " + strconv.Itoa(line) + ", column " + strconv.Itoa(col)
 }
 
 // syntaxError renders a JSON syntax diagnostic with its line and column.

@@ -29,7 +29,7 @@ func (f *fargateSizeFunction) Definition(_ context.Context, _ function.Definitio
 		Summary: "Smallest Fargate task size that fits a CPU and memory need",
 		MarkdownDescription: "Returns the smallest valid Fargate task size with at least `cpu` and `memory`, as an object " +
 			"`{ cpu, memory }` of strings in CPU units and MiB, ready for `aws_ecs_task_definition`. " +
-			"\"Smallest\" means the least memory first, then the least CPU. " +
+			"\"Smallest\" means the least CPU, then the least memory. " +
 			"An optional third argument names the operating system family (`LINUX` by default, or a `WINDOWS_SERVER_*` family, " +
 			"whose Fargate sizes are 1, 2 and 4 vCPU only). Fails when no Fargate size is that large.",
 		Parameters: []function.Parameter{
@@ -59,22 +59,22 @@ func (f *fargateSizeFunction) Run(ctx context.Context, req function.RunRequest, 
 	}
 	cpu, err := fargate.ParseCPU(cpuArg)
 	if err != nil {
-		resp.Error = function.NewArgumentFuncError(0, err.Error()+".")
+		resp.Error = argError(0, err.Error())
 		return
 	}
 	mem, err := fargate.ParseMemory(memArg)
 	if err != nil {
-		resp.Error = function.NewArgumentFuncError(1, err.Error()+".")
+		resp.Error = argError(1, err.Error())
 		return
 	}
 	os := fargate.Linux
 	switch {
 	case len(osArgs) > 1:
-		resp.Error = function.NewArgumentFuncError(2, "fargate_size takes at most one operating system family; remove the extra arguments.")
+		resp.Error = argError(2, "fargate_size takes at most one operating system family; remove the extra arguments")
 		return
 	case len(osArgs) == 1:
 		if !validOSFamily(osArgs[0]) {
-			resp.Error = function.NewArgumentFuncError(2, "operating_system_family "+strconv.Quote(osArgs[0])+" is not one ECS knows; use one of "+quoteList(osFamilies())+".")
+			resp.Error = argError(2, "operating_system_family "+strconv.Quote(osArgs[0])+" is not one ECS knows; use one of "+quoteList(osFamilies()))
 			return
 		}
 		os = fargateOS(osArgs[0])

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strconv"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
 
@@ -63,11 +64,11 @@ func (f *normalizeContainerDefinitionsFunction) Run(ctx context.Context, req fun
 	var opts canonical.Options
 	switch {
 	case len(modes) > 1:
-		resp.Error = function.NewArgumentFuncError(1, "normalize_container_definitions takes at most one network mode; remove the extra arguments.")
+		resp.Error = argError(1, "normalize_container_definitions takes at most one network mode; remove the extra arguments")
 		return
 	case len(modes) == 1:
 		if !contains(networkModes, modes[0]) {
-			resp.Error = function.NewArgumentFuncError(1, "network_mode "+strconv.Quote(modes[0])+" is not a network mode; use "+quoteList(networkModes)+" (the values are case-sensitive).")
+			resp.Error = argError(1, "network_mode "+strconv.Quote(modes[0])+" is not a network mode; use "+quoteList(networkModes)+" (the values are case-sensitive)")
 			return
 		}
 		opts.NetworkMode = modes[0]
@@ -76,9 +77,9 @@ func (f *normalizeContainerDefinitionsFunction) Run(ctx context.Context, req fun
 	if err != nil {
 		var ce *canonical.Error
 		if errors.As(err, &ce) && ce.Line > 0 {
-			resp.Error = function.NewArgumentFuncError(0, "The container definitions are not valid JSON: "+err.Error()+".")
+			resp.Error = argError(0, "The container definitions are not valid JSON: "+err.Error())
 		} else {
-			resp.Error = function.NewArgumentFuncError(0, "The container definitions cannot be normalized: "+err.Error()+". Pass a JSON array of container definition objects.")
+			resp.Error = argError(0, "The container definitions cannot be normalized: "+strings.TrimRight(err.Error(), ".")+". Pass a JSON array of container definition objects")
 		}
 		return
 	}
