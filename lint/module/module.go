@@ -15,7 +15,7 @@ const (
 	// MaxInstances is the most instances one count, for_each or dynamic block may create.
 	MaxInstances = 10000
 	// MaxObjects is the most module, resource, data and dynamic-block instances one Load creates in total.
-	MaxObjects = 200000
+	MaxObjects = 100000
 )
 
 // Options configures Load. The zero value loads a module with no variable values and no data-source evaluators.
