@@ -25,6 +25,7 @@ func TestAccExamples(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Run(filepath.Base(filepath.Dir(f)), func(t *testing.T) {
+			needTerraform(t)
 			t.Parallel()
 			resource.UnitTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: factories,

@@ -118,8 +118,8 @@ func jsonSyntax(src []byte) string {
 	case err != nil:
 		return err.Error()
 	default:
-		if _, more := dec.Token(); more != io.EOF {
-			return position(src, int(dec.InputOffset())) + ": unexpected text after the JSON value; the input must hold exactly one value"
+		if rest := bytes.TrimLeft(src[dec.InputOffset():], " \t\r\n"); len(rest) > 0 {
+			return position(src, len(src)-len(rest)) + ": unexpected text after the JSON value; the input must hold exactly one value"
 		}
 		return ""
 	}

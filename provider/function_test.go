@@ -13,6 +13,7 @@ import (
 // functionTest runs steps that call provider functions (Terraform 1.8 and later).
 func functionTest(t *testing.T, steps ...resource.TestStep) {
 	t.Helper()
+	needTerraform(t)
 	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: factories,

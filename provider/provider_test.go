@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -16,10 +17,21 @@ var factories = map[string]func() (tfprotov6.ProviderServer, error){
 	"ecskit": providerserver.NewProtocol6WithError(New("test")()),
 }
 
+// needTerraform skips acceptance tests unless TF_ACC is set: they run a real
+// terraform binary (TF_ACC_TERRAFORM_PATH; `make testacc` finds one), and
+// without one the testing framework would try to download it.
+func needTerraform(t *testing.T) {
+	t.Helper()
+	if os.Getenv("TF_ACC") == "" {
+		t.Skip("acceptance test: set TF_ACC=1 and TF_ACC_TERRAFORM_PATH (make testacc does) to run it against terraform")
+	}
+}
+
 // unitTest runs steps against the provider, in parallel with the other
 // acceptance tests: each step is a terraform run of a second or two.
 func unitTest(t *testing.T, steps ...resource.TestStep) {
 	t.Helper()
+	needTerraform(t)
 	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{ProtoV6ProviderFactories: factories, Steps: steps})
 }
