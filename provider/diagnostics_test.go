@@ -57,7 +57,7 @@ func TestJSONSyntax(t *testing.T) {
 		`[{"name": "é",, }]`:           "line 1, column 15: invalid character ',' looking for beginning of object key string",
 		`{"a": `:                       "line 1, column 7: unexpected end of JSON input",
 		``:                             "line 1, column 1: unexpected end of JSON input",
-		`{} []`:                        "line 1, column 3: unexpected text after the JSON value; the input must hold exactly one value",
+		`{} []`:                        "line 1, column 4: unexpected text after the JSON value; the input must hold exactly one value",
 	} {
 		if got := jsonSyntax([]byte(src)); got != want {
 			t.Errorf("jsonSyntax(%q) = %q, want %q", src, got, want)
