@@ -123,8 +123,7 @@ func Valid(os OS, cpu, memory int) bool {
 }
 
 // SmallestFit returns the smallest valid size with at least cpu units and
-// memory MiB: the least memory first, then the least cpu, since Fargate
-// prices both and memory steps are finer.
+// memory MiB: the least cpu first, then the least memory for that cpu.
 func SmallestFit(os OS, cpu, memory int) (Size, bool) {
 	var best Size
 	found := false
