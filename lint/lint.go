@@ -19,8 +19,10 @@ import (
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/ecskit/terraform-provider-ecskit/internal/rules"
+	"github.com/ecskit/terraform-provider-ecskit/lint/config"
 	"github.com/ecskit/terraform-provider-ecskit/lint/findings"
 	"github.com/ecskit/terraform-provider-ecskit/lint/format"
+	"github.com/ecskit/terraform-provider-ecskit/lint/module"
 )
 
 // Version is ecslint's version; release builds set it with
@@ -57,6 +59,8 @@ type options struct {
 	varFiles  []string
 	vars      []string
 	portRange rules.PortRange
+	portsSet  bool   // --dynamic-port-range was given: it wins over .ecslint.hcl
+	config    string // --config
 	noColor   bool
 	paths     []string
 }
@@ -87,8 +91,10 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		return ExitFailed
 	}
 	r := newRunner(opts)
-	for _, p := range opts.paths {
-		r.lintPath(p)
+	if r.loadConfig() {
+		for _, p := range opts.paths {
+			r.lintPath(p)
+		}
 	}
 	report := r.report()
 	color := !opts.noColor && opts.format == "text" && isTerminal(stdout) && os.Getenv("NO_COLOR") == ""
@@ -117,6 +123,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.Var((*stringList)(&o.varFiles), "var-file", "a .tfvars or .tfvars.json file for the root module's variables (repeatable)")
 	fs.Var((*stringList)(&o.vars), "var", "a variable value, name=value (repeatable)")
 	ports := fs.String("dynamic-port-range", rules.DefaultDynamicPortRange.String(), "host port range of dynamic port mapping on the container instances, FROM-TO")
+	fs.StringVar(&o.config, "config", "", "configuration file (default: "+config.FileName+" in the first directory PATH, else in the working directory)")
 	fs.BoolVar(&o.noColor, "no-color", false, "never colour the text output")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
@@ -148,6 +155,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	if o.portRange, err = parsePortRange(*ports); err != nil {
 		return nil, fmt.Errorf("--dynamic-port-range: %w", err)
 	}
+	fs.Visit(func(f *flag.Flag) { o.portsSet = o.portsSet || f.Name == "dynamic-port-range" })
 	return o, nil
 }
 
@@ -189,16 +197,26 @@ type runner struct {
 	errors   hcl.Diagnostics
 	files    map[string]*hcl.File
 	modules  map[string]bool // module directories already linted, by real path
+	cfg      *config.Config  // .ecslint.hcl, or the defaults
+	// roots are the module trees loaded from command-line directories, for
+	// placing findings from plan JSON on the configuration's source.
+	roots []*module.Config
+	// planFindings come from plan JSON; they are placed and deduplicated
+	// against the configuration's own findings once every PATH is read.
+	planFindings []findings.Finding
 }
 
 func newRunner(o *options) *runner {
 	cwd, _ := os.Getwd()
-	return &runner{opts: o, cwd: cwd, seen: map[string]bool{}, files: map[string]*hcl.File{}, modules: map[string]bool{}}
+	return &runner{opts: o, cwd: cwd, seen: map[string]bool{}, files: map[string]*hcl.File{}, modules: map[string]bool{}, cfg: config.Default()}
 }
 
 func (r *runner) rulesConfig() rules.Config {
-	return rules.Config{DynamicPortRange: r.opts.portRange}
+	return rules.Config{DynamicPortRange: r.opts.portRange, Skip: r.skip}
 }
+
+// skip reports whether the configuration turns a rule off.
+func (r *runner) skip(name string) bool { return !r.cfg.Enabled(name) }
 
 // addFinding records a task-definition rule finding about instance in. A
 // finding without a source range is placed on the block header. The same
@@ -243,8 +261,18 @@ func (r *runner) displayName(path string) string {
 }
 
 func (r *runner) report() *format.Report {
-	findings.Sort(r.findings)
-	return &format.Report{Findings: r.findings, Errors: dedupeDiags(r.errors), Files: r.files}
+	r.placePlanFindings()
+	fs := r.applyIgnores(r.findings)
+	out := fs[:0]
+	for _, f := range fs {
+		if !r.cfg.Enabled(f.Rule) {
+			continue
+		}
+		f.Severity = r.cfg.Severity(f.Rule, f.Severity)
+		out = append(out, f)
+	}
+	findings.Sort(out)
+	return &format.Report{Findings: out, Errors: dedupeDiags(r.errors), Files: r.files, Rules: ruleInfos(), Version: version()}
 }
 
 func dedupeDiags(diags hcl.Diagnostics) hcl.Diagnostics {

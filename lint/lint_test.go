@@ -151,12 +151,26 @@ func TestRecursive(t *testing.T) {
 	}
 }
 
-func TestPlanJSONNotYet(t *testing.T) {
+// TestPlanJSONByContent: a plan is recognised by its content whatever its
+// name; an unreadable plan is an error of the run.
+func TestPlanJSONByContent(t *testing.T) {
 	dir := t.TempDir()
-	p := filepath.Join(dir, "plan.json")
-	writeFile(t, p, `{"format_version": "1.2", "planned_values": {}}`)
+	src, err := os.ReadFile("testdata/plan/tfplan.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"tfplan", "plan.tf.json"} {
+		p := filepath.Join(dir, name)
+		writeFile(t, p, string(src))
+		code, out, _ := run(t, "--format", "compact", p)
+		if code != ExitFindings || !strings.Contains(out, "aws_ecs_task_definition.web: error - cpu 256") {
+			t.Errorf("%s: exit %d:\n%s", name, code, out)
+		}
+	}
+	p := filepath.Join(dir, "future.json")
+	writeFile(t, p, `{"format_version": "99.0", "planned_values": {}}`)
 	code, out, _ := run(t, "--format", "json", p)
-	if code != ExitFailed || !strings.Contains(out, "Plan JSON not supported yet") {
+	if code != ExitFailed || !strings.Contains(out, "Cannot read plan JSON") {
 		t.Errorf("exit %d:\n%s", code, out)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/ecskit/terraform-provider-ecskit/internal/tree"
 	"github.com/ecskit/terraform-provider-ecskit/lint/configrules"
 	"github.com/ecskit/terraform-provider-ecskit/lint/module"
+	"github.com/ecskit/terraform-provider-ecskit/lint/plan"
 	"github.com/ecskit/terraform-provider-ecskit/lint/tffunc"
 )
 
@@ -30,7 +31,7 @@ func (r *runner) lintPath(p string) {
 		r.lintTree(p)
 	case st.IsDir():
 		r.lintModule(p, p)
-	case isConfigFile(p):
+	case isConfigFile(p) && !isPlanFile(p):
 		dir := filepath.Dir(p)
 		r.lintModule(dir, dir)
 	default:
@@ -47,6 +48,16 @@ func unwrapPathError(err error) error {
 
 func isConfigFile(name string) bool {
 	return strings.HasSuffix(name, ".tf") || strings.HasSuffix(name, ".tf.json")
+}
+
+// isPlanFile reports whether a .tf.json file is really plan JSON: the input
+// kind is told by content, never by name alone.
+func isPlanFile(name string) bool {
+	if !strings.HasSuffix(name, ".json") {
+		return false
+	}
+	src, err := tffunc.ReadCapped(name, tffunc.DefaultMaxFileSize)
+	return err == nil && plan.IsPlan(src)
 }
 
 // lintTree lints every module directory below root: directories with .tf or
@@ -134,13 +145,14 @@ func (r *runner) lintModule(dir, allowed string) {
 	for name, f := range cfg.Files {
 		r.files[name] = f
 	}
+	r.roots = append(r.roots, cfg)
 	files, err := tffunc.NewFiles(dir, allowed, 0)
 	if err != nil {
 		files = nil
 	}
 	m := &moduleRun{r: r, cfg: cfg, files: files}
 	m.checkTaskDefinitions()
-	for _, f := range configrules.Check(cfg, configrules.Options{DynamicPortRange: r.opts.portRange}) {
+	for _, f := range configrules.Check(cfg, configrules.Options{DynamicPortRange: r.opts.portRange, Skip: r.skip}) {
 		r.add(f)
 	}
 }
@@ -171,10 +183,8 @@ func (r *runner) lintJSONFile(path string) {
 		return
 	}
 	start := hcl.Range{Filename: name, Start: hcl.InitialPos, End: hcl.Pos{Line: 1, Column: 2, Byte: 1}}
-	if n.Get("format_version") != nil && n.Get("planned_values") != nil {
-		r.addError(&hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Plan JSON not supported yet",
-			Detail:  name + " is a Terraform plan (terraform show -json). This version of ecslint does not read plans yet; lint the module directory instead.",
-			Subject: start.Ptr()})
+	if plan.IsPlan(src) {
+		r.lintPlan(name, src)
 		return
 	}
 	if !looksLikeTaskDefinition(n) {

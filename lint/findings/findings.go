@@ -28,13 +28,17 @@ type Finding struct {
 	Address string
 }
 
-// Sort orders findings by file, line, column, rule and message, so every
+// Sort orders findings by file (by resource address when there is no file),
+// line, column, rule and message, so every
 // run prints the same output.
 func Sort(fs []Finding) {
 	sort.SliceStable(fs, func(i, j int) bool {
 		a, b := fs[i], fs[j]
 		if a.Range.Filename != b.Range.Filename {
 			return a.Range.Filename < b.Range.Filename
+		}
+		if a.Range.Filename == "" && a.Address != b.Address {
+			return a.Address < b.Address // findings from plan JSON without a source
 		}
 		if a.Range.Start.Line != b.Range.Start.Line {
 			return a.Range.Start.Line < b.Range.Start.Line

@@ -4,11 +4,14 @@
 package format
 
 import (
+	"fmt"
 	"io"
 	"sort"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/ecskit/terraform-provider-ecskit/internal/rules"
 	"github.com/ecskit/terraform-provider-ecskit/lint/findings"
 )
 
@@ -23,6 +26,19 @@ type Report struct {
 	// Files holds every file a range may point into, by the file name used
 	// in the ranges, for printing source lines. A JSON file needs only Bytes.
 	Files map[string]*hcl.File
+	// Rules describes every rule a finding may name, sorted by name, for
+	// formats that carry rule metadata (sarif).
+	Rules []Rule
+	// Version is ecslint's version.
+	Version string
+}
+
+// Rule is one rule's metadata.
+type Rule struct {
+	Name     string
+	Summary  string
+	Severity rules.Severity
+	Link     string
 }
 
 // Options tunes a formatter.
@@ -36,8 +52,12 @@ type Formatter func(w io.Writer, r *Report, opts Options) error
 
 // Formatters maps each --format name to its formatter.
 var Formatters = map[string]Formatter{
-	"text": Text,
-	"json": JSON,
+	"text":       Text,
+	"json":       JSON,
+	"sarif":      SARIF,
+	"checkstyle": Checkstyle,
+	"junit":      JUnit,
+	"compact":    Compact,
 }
 
 // Names returns the format names in sorted order.
@@ -58,4 +78,21 @@ func severityName(s hcl.DiagnosticSeverity) string {
 		return "warning"
 	}
 	return "notice"
+}
+
+// location is where a finding is for one-line formats: file:line:column, or
+// the resource address when the finding has no source (plan JSON).
+func location(f findings.Finding) string {
+	if f.Range.Filename == "" {
+		return f.Address
+	}
+	return fmt.Sprintf("%s:%d:%d", f.Range.Filename, f.Range.Start.Line, f.Range.Start.Column)
+}
+
+// diagText is a diagnostic's summary and detail as one sentence or two.
+func diagText(d *hcl.Diagnostic) string {
+	if d.Detail == "" {
+		return d.Summary
+	}
+	return strings.TrimSuffix(d.Summary, ".") + ": " + d.Detail
 }

@@ -1,0 +1,169 @@
+package lint
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/ecskit/terraform-provider-ecskit/internal/compose"
+	"github.com/ecskit/terraform-provider-ecskit/internal/rules"
+	"github.com/ecskit/terraform-provider-ecskit/internal/tree"
+	"github.com/ecskit/terraform-provider-ecskit/lint/findings"
+	"github.com/ecskit/terraform-provider-ecskit/lint/module"
+	"github.com/ecskit/terraform-provider-ecskit/lint/plan"
+)
+
+// lintPlan lints plan JSON (terraform show -json): every
+// aws_ecs_task_definition of planned_values, in the root module and in every
+// child module, with its values as planned. Findings carry the resource
+// address and no source range; placePlanFindings gives them one when the
+// configuration directory is linted in the same run.
+//
+// Data sources are not checked: an ecskit data source whose values are known
+// in the plan was already validated by the provider during the plan, and one
+// read only at apply time has unknown values.
+func (r *runner) lintPlan(name string, src []byte) {
+	resources, err := plan.Read(src)
+	if err != nil {
+		r.addError(&hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Cannot read plan JSON",
+			Detail:  fmt.Sprintf("%s looks like a Terraform plan but cannot be read: %s. Write it with `terraform show -json PLANFILE > %s`.", name, err, name),
+			Subject: &hcl.Range{Filename: name, Start: hcl.InitialPos, End: hcl.Pos{Line: 1, Column: 2, Byte: 1}}})
+		return
+	}
+	for _, res := range resources {
+		if res.Mode == "managed" && res.Type == "aws_ecs_task_definition" {
+			r.checkPlannedTask(name, res)
+		}
+	}
+}
+
+// checkPlannedTask runs the task-definition rules on one planned
+// aws_ecs_task_definition: its attributes converted as for HCL
+// (compose.TaskAttributes), container_definitions parsed from its JSON string.
+func (r *runner) checkPlannedTask(name string, res plan.Resource) {
+	values := dropEmptyStrings(res.Values)
+	input := compose.TaskAttributes(values)
+	if input.Kind != tree.Object {
+		return
+	}
+	defs := &tree.Node{Kind: tree.Unknown}
+	if cd := values.Get("container_definitions"); cd != nil && cd.Kind == tree.String {
+		n, diags := tree.ParseJSON([]byte(cd.Str), "")
+		if diags.HasErrors() {
+			r.addError(&hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Invalid container_definitions JSON",
+				Detail: fmt.Sprintf("In %s, container_definitions of %s is not valid JSON: %s Fix the JSON so that it is an array of container definitions.", name, res.Address, diagMessage(diags[0]))})
+		} else {
+			defs = n
+		}
+	}
+	input.Fields = append(input.Fields, tree.Field{Key: "containerDefinitions", Value: defs})
+	td, errs := decode(input)
+	for _, d := range errs.Diagnostics() {
+		d.Subject = nil // positions inside plan values mean nothing to the reader
+		d.Detail = strings.TrimSpace(fmt.Sprintf("In %s, %s: %s", name, res.Address, d.Detail))
+		r.addError(d)
+	}
+	for _, f := range rules.Run(td, r.rulesConfig()) {
+		r.planFindings = append(r.planFindings, findings.Finding{Rule: f.Rule.Name, Severity: f.Severity, Link: f.Rule.Link(), Message: f.Message, Address: res.Address})
+	}
+}
+
+// dropEmptyStrings removes empty strings from planned values: the AWS
+// provider's SDK plans an optional string that is not set (host_path of a
+// volume, task_role_arn) as "", which the API would read as a value.
+// container_definitions is left whole: it is parsed as JSON.
+func dropEmptyStrings(n *tree.Node) *tree.Node {
+	switch n.Kind {
+	case tree.Object:
+		out := &tree.Node{Kind: tree.Object, Range: n.Range}
+		for _, f := range n.Fields {
+			if f.Value.Kind == tree.String && f.Value.Str == "" {
+				continue
+			}
+			if f.Key != "container_definitions" {
+				f.Value = dropEmptyStrings(f.Value)
+			}
+			out.Fields = append(out.Fields, f)
+		}
+		return out
+	case tree.Array:
+		out := &tree.Node{Kind: tree.Array, Range: n.Range}
+		for _, e := range n.Elems {
+			out.Elems = append(out.Elems, dropEmptyStrings(e))
+		}
+		return out
+	}
+	return n
+}
+
+// placePlanFindings adds the findings from plan JSON. When a module tree
+// loaded in this run has a resource with the same address (instance keys
+// ignored: module.svc["a"].aws_ecs_task_definition.this[0] matches
+// module.svc[*].aws_ecs_task_definition.this), the finding is placed on that
+// resource's block header; if the configuration's own lint reported the same
+// rule and message for that resource, the plan's copy is dropped.
+func (r *runner) placePlanFindings() {
+	if len(r.planFindings) == 0 {
+		return
+	}
+	reported := map[string]bool{}
+	for _, f := range r.findings {
+		if f.Address != "" {
+			reported[stripKeys(f.Address)+"\x00"+findingKey(f.Rule, f.Message)] = true
+		}
+	}
+	for _, f := range r.planFindings {
+		addr := stripKeys(f.Address)
+		if in := r.sourceOf(addr); in != nil {
+			if reported[addr+"\x00"+findingKey(f.Rule, f.Message)] {
+				continue
+			}
+			f.Range = in.DefRange
+		}
+		r.add(f)
+	}
+	r.planFindings = nil
+}
+
+// sourceOf returns the instance of a loaded module tree whose address without
+// instance keys is addr.
+func (r *runner) sourceOf(addr string) *module.Instance {
+	for _, cfg := range r.roots {
+		for _, in := range cfg.Instances {
+			if stripKeys(in.Address) == addr {
+				return in
+			}
+		}
+	}
+	return nil
+}
+
+// stripKeys removes the instance keys ([0], ["a"], [*]) from an address.
+// Keys are written by Terraform with strconv-style quoting, so a "]" inside
+// a quoted key does not end it.
+func stripKeys(addr string) string {
+	var b strings.Builder
+	depth, inString, escaped := 0, false, false
+	for _, c := range addr {
+		switch {
+		case inString:
+			if escaped {
+				escaped = false
+			} else if c == '\\' {
+				escaped = true
+			} else if c == '"' {
+				inString = false
+			}
+		case c == '"' && depth > 0:
+			inString = true
+		case c == '[':
+			depth++
+		case c == ']' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
