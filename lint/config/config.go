@@ -106,6 +106,12 @@ func Parse(src []byte, filename string, known func(string) bool) (*Config, hcl.D
 	}
 	var fs fileSchema
 	if d := gohcl.DecodeBody(f.Body, nil, &fs); d.HasErrors() {
+		// Report unknown rule names too, not only the first kind of mistake.
+		for _, b := range ruleLabels(f.Body) {
+			if !known(b.name) {
+				d = append(d, unknownRule(b.name, b.rng))
+			}
+		}
 		return nil, append(diags, d...)
 	}
 	cfg := Default()
@@ -132,7 +138,7 @@ func Parse(src []byte, filename string, known func(string) bool) (*Config, hcl.D
 			rng = blocks[i]
 		}
 		if !known(r.Name) {
-			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Unknown rule", Detail: fmt.Sprintf("There is no rule %q; run `ecslint rules` for the list of rule names.", r.Name), Subject: rng})
+			diags = append(diags, unknownRule(r.Name, rng))
 			continue
 		}
 		rc := ruleConfig{enabled: r.Enabled}
@@ -150,6 +156,10 @@ func Parse(src []byte, filename string, known func(string) bool) (*Config, hcl.D
 		return nil, diags
 	}
 	return cfg, diags
+}
+
+func unknownRule(name string, rng *hcl.Range) *hcl.Diagnostic {
+	return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Unknown rule", Detail: fmt.Sprintf("There is no rule %q; run `ecslint rules` for the list of rule names.", name), Subject: rng}
 }
 
 // ParsePortRange reads "32768-65535".
