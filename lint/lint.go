@@ -42,7 +42,8 @@ const usage = `Usage: ecslint [flags] [PATH ...]
 
 ecslint checks Amazon ECS task definitions before terraform apply. PATH is a
 Terraform module directory, a .tf or .tf.json file (its directory is linted),
-or a task-definition JSON file. Without PATH, the current directory is linted.
+a plan in JSON form (terraform show -json), or a task-definition JSON file.
+Without PATH, the current directory is linted. Settings: .ecslint.hcl.
 
 Flags:
 `

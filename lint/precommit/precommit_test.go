@@ -104,23 +104,31 @@ func TestHookBlocksBrokenCommit(t *testing.T) {
 	must("git", "commit", "-q", "-m", "pre-commit config")
 	must("pre-commit", "install")
 
+	// Two changed files in one module and one in another: each module is
+	// linted once, so each broken task is reported once.
 	write("services/api/main.tf", brokenTask)
-	must("git", "add", "services/api/main.tf")
+	write("services/api/outputs.tf", "output \"family\" {\n  value = aws_ecs_task_definition.api.family\n}\n")
+	write("services/worker/main.tf", strings.ReplaceAll(brokenTask, "api", "worker"))
+	must("git", "add", "services")
 	out, err := run(t, repo, env, "git", "commit", "-m", "add api task")
 	if err == nil {
 		t.Fatalf("the commit of a broken task definition went through:\n%s", out)
 	}
-	for _, want := range []string{"ecslint", "fargate_cpu_memory", "main.tf"} {
+	for _, want := range []string{"ecslint", "fargate_cpu_memory", "services/api/main.tf:6:30", "services/worker/main.tf:6:30"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("hook output lacks %q:\n%s", want, out)
 		}
+	}
+	if n := strings.Count(out, "(fargate_cpu_memory)"); n != 2 {
+		t.Errorf("%d fargate_cpu_memory findings, want 2 (one per module):\n%s", n, out)
 	}
 	if log := must("git", "log", "--oneline"); strings.Count(log, "\n") != 1 {
 		t.Errorf("the broken commit was recorded:\n%s", log)
 	}
 
 	write("services/api/main.tf", cleanTask)
-	must("git", "add", "services/api/main.tf")
+	write("services/worker/main.tf", strings.ReplaceAll(cleanTask, "api", "worker"))
+	must("git", "add", "services")
 	out = must("git", "commit", "-m", "add api task")
 	if !strings.Contains(out, "ecslint") || !strings.Contains(out, "Passed") {
 		t.Errorf("the hook did not run and pass on the clean commit:\n%s", out)
