@@ -72,7 +72,7 @@ main() {
 		tools_dir="${ECSKIT_TOOLS_DIR:-$(go env GOPATH)/ecskit-tools}"
 		tflint_dir="$tools_dir/tflint-$tflint_version"
 		tflint="$tflint_dir/tflint"
-		if ! [ -x "$tflint" ] || ! "$tflint" --version 2>/dev/null | grep -q "${tflint_version#v}"; then
+		if ! [ -x "$tflint" ] || [[ "$("$tflint" --version 2>/dev/null)" != *"version ${tflint_version#v}"* ]]; then
 			log "building tflint $tflint_version from its Go module into $tflint_dir (takes a few minutes, once)"
 			mkdir -p "$tflint_dir"
 			# Outside this module, so go.mod and go.sum stay untouched.
@@ -93,6 +93,7 @@ main() {
 	fi
 
 	log "writing the corpora: $stacks stacks and $small stacks"
+	rm -rf "$work/corpus" "$work/corpus-small"
 	full_stats="$("$bin/corpusgen" -out "$work/corpus" -stacks "$stacks")"
 	"$bin/corpusgen" -out "$work/corpus-small" -stacks "$small" >/dev/null
 	floor_stats="$("$bin/parsefloor" "$work/corpus")" # also warms the page cache
