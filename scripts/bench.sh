@@ -294,3 +294,4 @@ plan_bench() {
 }
 
 main "$@"
+exit
