@@ -19,6 +19,12 @@ func main() {
 	flag.BoolVar(&debug, "debug", false, "set to true to run the provider with support for debuggers like delve")
 	flag.Parse()
 
+	if !debug { // a debugging developer reads the SDK's logs on stderr
+		if _, err := provider.QuietSDKLogs(); err != nil {
+			log.Fatal(err.Error())
+		}
+	}
+
 	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
 		Address:         provider.Address,
 		Debug:           debug,
