@@ -16,7 +16,9 @@
 #   4. go test -bench for composing a container and a 10-container task definition (internal/compose through
 #      lint/bench).
 #   5. terraform plan of 100 task definitions composed with ecskit against the same 100 written with jsonencode,
-#      alternated ROUNDS times, the provider installed through a dev_overrides CLI configuration.
+#      and the same 100 written with jsonencode and checked by the provider functions normalize_container_definitions
+#      and check_task_definition, alternated ROUNDS times, the provider installed through a dev_overrides CLI
+#      configuration.
 #
 # tflint v0.64.0 is built once from the Go module proxy into the tool cache. Nothing else is downloaded.
 #
@@ -168,12 +170,14 @@ main() {
 	printf '%-46s %7.1f µs\n' "compose one container (ecskit_container_definition)" "$(awk -v n="$container_ns" 'BEGIN {print n/1000}')"
 	printf '%-46s %7.1f µs\n' "compose + validate a 10-container task" "$(awk -v n="$task_ns" 'BEGIN {print n/1000}')"
 	if [ -z "${SKIP_PLAN:-}" ]; then
-		local pe pj
-		pe="$(median "${plan_ecskit[@]}")" pj="$(median "${plan_json[@]}")"
+		local pe pj pf
+		pe="$(median "${plan_ecskit[@]}")" pj="$(median "${plan_json[@]}")" pf="$(median "${plan_func[@]}")"
 		printf '\n%-46s %10s\n' "terraform plan, 100 task definitions ($tf_name)" "wall (s)"
 		printf '%-46s %10.2f\n' "plain jsonencode" "$pj"
 		printf '%-46s %10.2f\n' "composed with ecskit (200 data sources)" "$pe"
+		printf '%-46s %10.2f\n' "jsonencode + ecskit functions (200 calls)" "$pf"
 		printf '%-46s %9.0f%%   %s\n' "ecskit adds" "$(awk -v a="$pe" -v b="$pj" 'BEGIN {print (a/b-1)*100}')" "< 20%"
+		printf '%-46s %9.0f%%   %s\n' "ecskit functions add" "$(awk -v a="$pf" -v b="$pj" 'BEGIN {print (a/b-1)*100}')" "< 20%"
 	fi
 }
 
@@ -192,7 +196,7 @@ plan_bench() {
 		  direct {}
 		}
 	HCL
-	mkdir -p "$work/plan-ecskit" "$work/plan-json"
+	mkdir -p "$work/plan-ecskit" "$work/plan-json" "$work/plan-func"
 	{
 		printf 'terraform {\n  required_providers {\n    ecskit = {\n      source = "ecskit/ecskit"\n    }\n  }\n}\n\n'
 		for i in $(seq 1 100); do
@@ -274,22 +278,79 @@ plan_bench() {
 			HCL
 		done
 	} >"$work/plan-json/main.tf"
+	# The same 100 checked with provider functions instead of data sources: normalize_container_definitions
+	# renders the containers, check_task_definition fails the plan on an error finding.
+	{
+		printf 'terraform {\n  required_providers {\n    ecskit = {\n      source = "ecskit/ecskit"\n    }\n  }\n}\n\n'
+		for i in $(seq 1 100); do
+			cat <<-HCL
+				locals {
+				  task_$i = {
+				    family                  = "app-$i"
+				    requiresCompatibilities = ["FARGATE"]
+				    networkMode             = "awsvpc"
+				    cpu                     = "256"
+				    memory                  = "512"
+				    executionRoleArn        = "arn:aws:iam::123456789012:role/ecsTaskExecutionRole"
+				    containerDefinitions = [{
+				      name         = "app"
+				      image        = "123456789012.dkr.ecr.us-east-1.amazonaws.com/app-$i:1.0.$i"
+				      essential    = true
+				      cpu          = 256
+				      memory       = 512
+				      portMappings = [{ containerPort = $((8000 + i)), protocol = "tcp" }]
+				      environment = [
+				        { name = "LOG_LEVEL", value = "info" },
+				        { name = "SERVICE", value = "app-$i" },
+				      ]
+				      healthCheck = {
+				        command = ["CMD-SHELL", "curl -fs http://localhost:$((8000 + i))/ || exit 1"]
+				      }
+				      logConfiguration = {
+				        logDriver = "awslogs"
+				        options = {
+				          awslogs-group         = "/ecs/app-$i"
+				          awslogs-region        = "us-east-1"
+				          awslogs-stream-prefix = "app"
+				        }
+				      }
+				    }]
+				  }
+				}
 
-	declare -ga plan_ecskit=() plan_json=()
+				resource "terraform_data" "app_$i" {
+				  input = provider::ecskit::normalize_container_definitions(jsonencode(local.task_$i.containerDefinitions), "awsvpc")
+
+				  lifecycle {
+				    precondition {
+				      condition     = alltrue([for f in provider::ecskit::check_task_definition(jsonencode(local.task_$i)) : f.severity != "error"])
+				      error_message = "Task definition app-$i breaks an ecskit rule: see provider::ecskit::check_task_definition."
+				    }
+				  }
+				}
+
+			HCL
+		done
+	} >"$work/plan-func/main.tf"
+
+	declare -ga plan_ecskit=() plan_json=() plan_func=()
 	# One plan of each first, untimed: checks both work and warms the caches.
-	for d in plan-ecskit plan-json; do
+	for d in plan-ecskit plan-json plan-func; do
 		TF_CLI_CONFIG_FILE="$work/terraformrc" "$tf" -chdir="$work/$d" plan -input=false -lock=false -no-color >"$work/plan.log" 2>&1 ||
 			die "terraform plan failed in $d: $(tail -n 20 "$work/plan.log")"
 		grep -q "100 to add" "$work/plan.log" || die "terraform plan in $d did not plan 100 resources: $(tail -n 20 "$work/plan.log")"
 	done
 	for r in $(seq 1 "$rounds"); do
-		log "round $r/$rounds: terraform plan, ecskit and jsonencode"
+		log "round $r/$rounds: terraform plan, ecskit data sources, jsonencode and ecskit functions"
 		TF_CLI_CONFIG_FILE="$work/terraformrc" "$bin/measure" -o "$work/m" "$tf" -chdir="$work/plan-ecskit" plan -input=false -lock=false -no-color
 		[ "$(field exit "$work/m")" = 0 ] || die "terraform plan (ecskit) failed in round $r"
 		plan_ecskit+=("$(field wall "$work/m")")
 		TF_CLI_CONFIG_FILE="$work/terraformrc" "$bin/measure" -o "$work/m" "$tf" -chdir="$work/plan-json" plan -input=false -lock=false -no-color
 		[ "$(field exit "$work/m")" = 0 ] || die "terraform plan (jsonencode) failed in round $r"
 		plan_json+=("$(field wall "$work/m")")
+		TF_CLI_CONFIG_FILE="$work/terraformrc" "$bin/measure" -o "$work/m" "$tf" -chdir="$work/plan-func" plan -input=false -lock=false -no-color
+		[ "$(field exit "$work/m")" = 0 ] || die "terraform plan (functions) failed in round $r"
+		plan_func+=("$(field wall "$work/m")")
 	done
 }
 
