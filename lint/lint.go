@@ -224,10 +224,16 @@ func (r *runner) skip(name string) bool { return !r.cfg.Enabled(name) }
 // finding reached twice (a module linted on its own and through a call) is
 // reported once.
 func (r *runner) addFinding(f rules.Finding, rng hcl.Range, addr string) {
+	r.add(ruleFinding(f, rng, addr))
+}
+
+// ruleFinding is the finding of a task-definition rule about instance addr,
+// placed on rng when the rule gives no source range.
+func ruleFinding(f rules.Finding, rng hcl.Range, addr string) findings.Finding {
 	if f.Range.Filename != "" {
 		rng = f.Range
 	}
-	r.add(findings.Finding{Rule: f.Rule.Name, Severity: f.Severity, Link: f.Rule.Link(), Message: f.Message, Range: rng, Address: addr})
+	return findings.Finding{Rule: f.Rule.Name, Severity: f.Severity, Link: f.Rule.Link(), Message: f.Message, Range: rng, Address: addr}
 }
 
 func (r *runner) add(f findings.Finding) {

@@ -5,7 +5,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -13,6 +15,7 @@ import (
 	"github.com/ecskit/terraform-provider-ecskit/internal/rules"
 	"github.com/ecskit/terraform-provider-ecskit/internal/tree"
 	"github.com/ecskit/terraform-provider-ecskit/lint/configrules"
+	"github.com/ecskit/terraform-provider-ecskit/lint/findings"
 	"github.com/ecskit/terraform-provider-ecskit/lint/module"
 	"github.com/ecskit/terraform-provider-ecskit/lint/plan"
 	"github.com/ecskit/terraform-provider-ecskit/lint/tffunc"
@@ -63,31 +66,80 @@ func isPlanFile(name string) bool {
 // lintTree lints every module directory below root: directories with .tf or
 // .tf.json files, skipping hidden directories (.terraform, .git). Symbolic
 // links to directories are not followed, so link loops cannot hang the walk.
+//
+// The walk runs in its own goroutine and hands module directories to
+// GOMAXPROCS workers. Every event of the walk (an unreadable directory, a
+// module) takes a slot in a queue in walk order; this goroutine merges the
+// slots in that order, each when its worker is done, so the output does not
+// depend on scheduling. The queue is bounded, so at most a few modules'
+// results wait in memory.
 func (r *runner) lintTree(root string) {
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			r.addError(&hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Cannot read directory",
-				Detail: fmt.Sprintf("Cannot read %s: %s.", path, unwrapPathError(err))})
-			if d != nil && d.IsDir() {
+	workers := runtime.GOMAXPROCS(0)
+	type slot struct {
+		diag *hcl.Diagnostic // an error of the walk, or
+		dir  string          // a module directory to lint, whose result is
+		res  *moduleResult
+		done chan struct{} // closed when res is set
+	}
+	order := make(chan *slot, 4*workers)
+	jobs := make(chan *slot, 4*workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for s := range jobs {
+				s.res = r.checkModule(s.dir, root)
+				close(s.done)
+			}
+		}()
+	}
+	go func() {
+		defer close(order)
+		defer close(jobs)
+		fail := func(d *hcl.Diagnostic) { order <- &slot{diag: d} }
+		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				fail(&hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Cannot read directory",
+					Detail: fmt.Sprintf("Cannot read %s: %s.", path, unwrapPathError(err))})
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if !d.IsDir() {
+				return nil
+			}
+			if path != root && strings.HasPrefix(d.Name(), ".") {
 				return fs.SkipDir
 			}
+			if hasConfigFiles(path) {
+				dir, diag := r.claimModule(path)
+				switch {
+				case diag != nil:
+					fail(diag)
+				case dir != "":
+					s := &slot{dir: dir, done: make(chan struct{})}
+					order <- s
+					jobs <- s
+				}
+			}
 			return nil
+		})
+		if err != nil {
+			fail(&hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Cannot read directory",
+				Detail: fmt.Sprintf("Cannot walk %s: %s.", root, err)})
 		}
-		if !d.IsDir() {
-			return nil
+	}()
+	for s := range order {
+		if s.done == nil {
+			r.addError(s.diag)
+			continue
 		}
-		if path != root && strings.HasPrefix(d.Name(), ".") {
-			return fs.SkipDir
-		}
-		if hasConfigFiles(path) {
-			r.lintModule(path, root)
-		}
-		return nil
-	})
-	if err != nil {
-		r.addError(&hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Cannot read directory",
-			Detail: fmt.Sprintf("Cannot walk %s: %s.", root, err)})
+		<-s.done
+		r.merge(s.res)
 	}
+	wg.Wait()
 }
 
 func hasConfigFiles(dir string) bool {
@@ -118,22 +170,65 @@ func schemas() map[string]*module.BlockSchema {
 
 // lintModule loads the module in dir (files read inside allowed) and checks it.
 func (r *runner) lintModule(dir, allowed string) {
+	display, diag := r.claimModule(dir)
+	switch {
+	case diag != nil:
+		r.addError(diag)
+	case display != "":
+		r.merge(r.checkModule(display, allowed))
+	}
+}
+
+// claimModule returns the name to lint the module directory dir under, or ""
+// when it was already linted in this run (it is compared by real path).
+func (r *runner) claimModule(dir string) (string, *hcl.Diagnostic) {
 	abs, err := filepath.Abs(dir)
 	if err == nil {
 		abs, err = filepath.EvalSymlinks(abs)
 	}
 	if err != nil {
-		r.addError(&hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Cannot read module",
-			Detail: fmt.Sprintf("Cannot read the module directory %s: %s.", dir, unwrapPathError(err))})
-		return
+		return "", &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Cannot read module",
+			Detail: fmt.Sprintf("Cannot read the module directory %s: %s.", dir, unwrapPathError(err))}
 	}
 	if r.modules[abs] {
-		return
+		return "", nil
 	}
 	r.modules[abs] = true
 	if a, err := filepath.Abs(dir); err == nil {
 		dir = r.displayName(a)
 	}
+	return dir, nil
+}
+
+// moduleResult is what checking one module directory produced. Workers build
+// it without touching the runner; merge adds it to the runner.
+type moduleResult struct {
+	findings []findings.Finding
+	errors   hcl.Diagnostics
+	cfg      *module.Config
+	sources  map[string]*hcl.File // JSON files read with file(), by display name
+}
+
+func (m *moduleResult) addError(d *hcl.Diagnostic) { m.errors = append(m.errors, d) }
+
+// addFinding records a task-definition rule finding about instance in. A
+// finding without a source range is placed on the block header.
+func (m *moduleResult) addFinding(f rules.Finding, rng hcl.Range, addr string) {
+	m.findings = append(m.findings, ruleFinding(f, rng, addr))
+}
+
+func (m *moduleResult) addSource(name string, src []byte) {
+	if m.sources == nil {
+		m.sources = map[string]*hcl.File{}
+	}
+	if _, ok := m.sources[name]; !ok {
+		m.sources[name] = &hcl.File{Bytes: src}
+	}
+}
+
+// checkModule loads the module in dir (files read inside allowed) and checks
+// it. It only reads the runner, so modules are checked concurrently.
+func (r *runner) checkModule(dir, allowed string) *moduleResult {
 	cfg, diags := module.Load(dir, module.Options{
 		VarFiles:    r.opts.varFiles,
 		Vars:        r.opts.vars,
@@ -141,18 +236,28 @@ func (r *runner) lintModule(dir, allowed string) {
 		Schemas:     schemas(),
 		AllowedDir:  allowed,
 	})
-	r.errors = append(r.errors, diags...)
-	for name, f := range cfg.Files {
-		r.files[name] = f
-	}
-	r.roots = append(r.roots, cfg)
+	out := &moduleResult{errors: diags, cfg: cfg}
 	files, err := tffunc.NewFiles(dir, allowed, 0)
 	if err != nil {
 		files = nil
 	}
-	m := &moduleRun{r: r, cfg: cfg, files: files}
+	m := &moduleRun{r: r, out: out, cfg: cfg, files: files}
 	m.checkTaskDefinitions()
-	for _, f := range configrules.Check(cfg, configrules.Options{DynamicPortRange: r.opts.portRange, Skip: r.skip}) {
+	out.findings = append(out.findings, configrules.Check(cfg, configrules.Options{DynamicPortRange: r.opts.portRange, Skip: r.skip})...)
+	return out
+}
+
+// merge adds a module's result to the run.
+func (r *runner) merge(m *moduleResult) {
+	r.errors = append(r.errors, m.errors...)
+	for name, f := range m.cfg.Files {
+		r.files[name] = f
+	}
+	for name, f := range m.sources {
+		r.addSource(name, f.Bytes)
+	}
+	r.roots = append(r.roots, m.cfg)
+	for _, f := range m.findings {
 		r.add(f)
 	}
 }

@@ -20,7 +20,8 @@ import (
 
 // moduleRun checks the task definitions of one loaded module tree.
 type moduleRun struct {
-	r     *runner
+	r     *runner       // read only: modules are checked concurrently
+	out   *moduleResult // what the checks found
 	cfg   *module.Config
 	files *tffunc.Files // resolves file("…") paths as the loader did
 	// dataFindings holds, per data source (module address + "data.TYPE.NAME"),
@@ -65,13 +66,13 @@ func (m *moduleRun) checkTaskData(in *module.Instance) {
 	cfgTree := coerce(bodyTree(in.Body, compose.TaskSchema, in.DefRange))
 	res := compose.Task(cfgTree, m.r.rulesConfig())
 	for _, p := range res.Problems {
-		m.r.addError(problemDiag(p, in.DefRange))
+		m.out.addError(problemDiag(p, in.DefRange))
 	}
 	m.addDecodeErrors(res.DecodeErrors, in.DefRange)
 	keys := map[string]bool{}
 	for _, f := range res.Findings {
 		keys[findingKey(f.Rule.Name, f.Message)] = true
-		m.r.addFinding(f, in.DefRange, in.Address)
+		m.out.addFinding(f, in.DefRange, in.Address)
 	}
 	m.dataFindings[dataKey(in)] = keys
 }
@@ -79,7 +80,7 @@ func (m *moduleRun) checkTaskData(in *module.Instance) {
 func (m *moduleRun) checkContainerData(in *module.Instance) {
 	res := compose.ContainerJSON(bodyTree(in.Body, compose.ContainerSchema, in.DefRange))
 	for _, p := range res.Problems {
-		m.r.addError(problemDiag(p, in.DefRange))
+		m.out.addError(problemDiag(p, in.DefRange))
 	}
 	m.addDecodeErrors(res.Errors, in.DefRange)
 }
@@ -100,7 +101,7 @@ func (m *moduleRun) addDecodeErrors(errs taskdef.Errors, fallback hcl.Range) {
 		if d.Subject == nil {
 			d.Subject = fallback.Ptr()
 		}
-		m.r.addError(d)
+		m.out.addError(d)
 	}
 }
 
@@ -123,7 +124,7 @@ func (m *moduleRun) checkResource(in *module.Instance) {
 	seen := m.referencedDataFindings(in)
 	for _, f := range rules.Run(td, m.r.rulesConfig()) {
 		if !seen[findingKey(f.Rule.Name, f.Message)] {
-			m.r.addFinding(f, in.DefRange, in.Address)
+			m.out.addFinding(f, in.DefRange, in.Address)
 		}
 	}
 }
@@ -238,7 +239,7 @@ func (m *moduleRun) containerDefinitions(a *module.Attribute) *tree.Node {
 	}
 	n, diags := tree.ParseJSON([]byte(s), rng.Filename)
 	if diags.HasErrors() {
-		m.r.addError(&hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Invalid container_definitions JSON",
+		m.out.addError(&hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Invalid container_definitions JSON",
 			Detail:  "container_definitions is not valid JSON: " + diagMessage(diags[0]) + " Fix the JSON so that it is an array of container definitions.",
 			Subject: rng.Ptr()})
 		return &tree.Node{Kind: tree.Unknown, Range: rng}
@@ -262,7 +263,7 @@ func (m *moduleRun) fromHeredoc(tmpl *hclsyntax.TemplateExpr, lit *hclsyntax.Lit
 	n, diags := tree.ParseJSONAt(raw, lr.Filename, lr.Start)
 	if diags.HasErrors() {
 		for _, d := range diags {
-			m.r.addError(&hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Invalid container_definitions JSON",
+			m.out.addError(&hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Invalid container_definitions JSON",
 				Detail: "container_definitions is not valid JSON: " + diagMessage(d) + " Fix the JSON so that it is an array of container definitions.", Subject: d.Subject})
 		}
 		return &tree.Node{Kind: tree.Unknown, Range: tmpl.SrcRange}, true
@@ -290,10 +291,10 @@ func (m *moduleRun) fromFile(arg hcl.Expression, ctx *hcl.EvalContext, v cty.Val
 	}
 	name := m.r.displayName(real)
 	n, diags := tree.ParseJSON(src, name)
-	m.r.addSource(name, src)
+	m.out.addSource(name, src)
 	if diags.HasErrors() {
 		for _, d := range diags {
-			m.r.addError(&hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Invalid container_definitions JSON",
+			m.out.addError(&hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Invalid container_definitions JSON",
 				Detail: filepath.Base(real) + " is not valid JSON: " + diagMessage(d) + " Fix the JSON so that it is an array of container definitions.", Subject: d.Subject})
 		}
 		return &tree.Node{Kind: tree.Unknown, Range: arg.Range()}

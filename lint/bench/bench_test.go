@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -88,6 +89,30 @@ func TestCorpusLints(t *testing.T) {
 	}
 	if len(report.Issues) == 0 {
 		t.Error("no findings: the planted mistakes were not found")
+	}
+}
+
+// TestRecursiveOutputIndependentOfWorkers checks that linting modules concurrently does not change the output:
+// one worker and several give the same bytes, in every format that prints findings.
+func TestRecursiveOutputIndependentOfWorkers(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Generate(dir, 40, 1); err != nil {
+		t.Fatal(err)
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	for _, format := range []string{"text", "json", "sarif"} {
+		var outputs []string
+		for _, procs := range []int{1, 4} {
+			runtime.GOMAXPROCS(procs)
+			var out, errOut strings.Builder
+			if code := lint.Run([]string{"--recursive", "--format", format, dir}, &out, &errOut); code != lint.ExitFindings {
+				t.Fatalf("%s with %d workers: exit %d, want %d; stderr: %s", format, procs, code, lint.ExitFindings, errOut.String())
+			}
+			outputs = append(outputs, out.String())
+		}
+		if outputs[0] != outputs[1] {
+			t.Errorf("%s output differs between 1 and 4 workers:\n%s\n---\n%s", format, outputs[0], outputs[1])
+		}
 	}
 }
 
