@@ -22,7 +22,7 @@ import (
 	"github.com/ecskit/terraform-provider-ecskit/lint/config"
 	"github.com/ecskit/terraform-provider-ecskit/lint/findings"
 	"github.com/ecskit/terraform-provider-ecskit/lint/format"
-	"github.com/ecskit/terraform-provider-ecskit/lint/module"
+	"github.com/ecskit/terraform-provider-ecskit/lint/ignore"
 )
 
 // Version is ecslint's version; release builds set it with
@@ -196,12 +196,18 @@ type runner struct {
 	findings []findings.Finding
 	seen     map[string]bool // findings already reported, by range, rule and message
 	errors   hcl.Diagnostics
-	files    map[string]*hcl.File
-	modules  map[string]bool // module directories already linted, by real path
-	cfg      *config.Config  // .ecslint.hcl, or the defaults
-	// roots are the module trees loaded from command-line directories, for
-	// placing findings from plan JSON on the configuration's source.
-	roots []*module.Config
+	// files are the files the output shows snippets of (text format only).
+	files   map[string]*hcl.File
+	modules map[string]bool // module directories already linted, by real path
+	cfg     *config.Config  // .ecslint.hcl, or the defaults
+	// ignores are the ecslint-ignore comments of the files linted so far;
+	// ignored names those files.
+	ignores ignore.Set
+	ignored map[string]bool
+	// tasks are the block headers of the aws_ecs_task_definition resources
+	// linted, by address without instance keys, for placing findings from
+	// plan JSON on the configuration's source.
+	tasks map[string]hcl.Range
 	// planFindings come from plan JSON; they are placed and deduplicated
 	// against the configuration's own findings once every PATH is read.
 	planFindings []findings.Finding
@@ -209,7 +215,8 @@ type runner struct {
 
 func newRunner(o *options) *runner {
 	cwd, _ := os.Getwd()
-	return &runner{opts: o, cwd: cwd, seen: map[string]bool{}, files: map[string]*hcl.File{}, modules: map[string]bool{}, cfg: config.Default()}
+	return &runner{opts: o, cwd: cwd, seen: map[string]bool{}, files: map[string]*hcl.File{}, modules: map[string]bool{},
+		cfg: config.Default(), ignored: map[string]bool{}, tasks: map[string]hcl.Range{}}
 }
 
 func (r *runner) rulesConfig() rules.Config {
@@ -236,16 +243,23 @@ func ruleFinding(f rules.Finding, rng hcl.Range, addr string) findings.Finding {
 	return findings.Finding{Rule: f.Rule.Name, Severity: f.Severity, Link: f.Rule.Link(), Message: f.Message, Range: rng, Address: addr}
 }
 
-func (r *runner) add(f findings.Finding) {
+// add records a finding unless it was reported already or an ignore comment
+// suppresses it, and reports whether it was recorded. The ignore comments of
+// its file must be known by then.
+func (r *runner) add(f findings.Finding) bool {
 	key := fmt.Sprintf("%s\x00%s\x00%s\x00%s", f.Range.String(), f.Address, f.Rule, f.Message)
 	if f.Range.Filename != "" {
 		key = fmt.Sprintf("%s\x00%s\x00%s", f.Range.String(), f.Rule, f.Message)
 	}
 	if r.seen[key] {
-		return
+		return false
 	}
 	r.seen[key] = true
+	if len(r.ignores.Filter([]findings.Finding{f})) == 0 {
+		return false
+	}
 	r.findings = append(r.findings, f)
+	return true
 }
 
 func (r *runner) addError(d *hcl.Diagnostic) { r.errors = append(r.errors, d) }
@@ -269,7 +283,7 @@ func (r *runner) displayName(path string) string {
 
 func (r *runner) report() *format.Report {
 	r.placePlanFindings()
-	fs := r.applyIgnores(r.findings)
+	fs := append(r.findings, r.ignores.Problems(knownRule)...)
 	out := fs[:0]
 	for _, f := range fs {
 		if !r.cfg.Enabled(f.Rule) {
@@ -279,6 +293,7 @@ func (r *runner) report() *format.Report {
 		out = append(out, f)
 	}
 	findings.Sort(out)
+	r.readMissingSources(out)
 	return &format.Report{Findings: out, Errors: dedupeDiags(r.errors), Files: r.files, Rules: ruleInfos(), Version: version()}
 }
 

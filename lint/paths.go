@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"os"
@@ -16,6 +17,7 @@ import (
 	"github.com/ecskit/terraform-provider-ecskit/internal/tree"
 	"github.com/ecskit/terraform-provider-ecskit/lint/configrules"
 	"github.com/ecskit/terraform-provider-ecskit/lint/findings"
+	"github.com/ecskit/terraform-provider-ecskit/lint/ignore"
 	"github.com/ecskit/terraform-provider-ecskit/lint/module"
 	"github.com/ecskit/terraform-provider-ecskit/lint/plan"
 	"github.com/ecskit/terraform-provider-ecskit/lint/tffunc"
@@ -205,8 +207,15 @@ func (r *runner) claimModule(dir string) (string, *hcl.Diagnostic) {
 type moduleResult struct {
 	findings []findings.Finding
 	errors   hcl.Diagnostics
-	cfg      *module.Config
-	sources  map[string]*hcl.File // JSON files read with file(), by display name
+	// files are the files the module tree was read from, by the names in
+	// ranges, and the JSON files read with file(); merge keeps the few the
+	// output shows.
+	files map[string]*hcl.File
+	// directives are the ignore comments of the .tf files that have any.
+	directives map[string][]*ignore.Directive
+	// tasks are the aws_ecs_task_definition resources, for placing findings
+	// from plan JSON.
+	tasks []*module.Instance
 }
 
 func (m *moduleResult) addError(d *hcl.Diagnostic) { m.errors = append(m.errors, d) }
@@ -218,11 +227,8 @@ func (m *moduleResult) addFinding(f rules.Finding, rng hcl.Range, addr string) {
 }
 
 func (m *moduleResult) addSource(name string, src []byte) {
-	if m.sources == nil {
-		m.sources = map[string]*hcl.File{}
-	}
-	if _, ok := m.sources[name]; !ok {
-		m.sources[name] = &hcl.File{Bytes: src}
+	if _, ok := m.files[name]; !ok {
+		m.files[name] = &hcl.File{Bytes: src}
 	}
 }
 
@@ -236,7 +242,17 @@ func (r *runner) checkModule(dir, allowed string) *moduleResult {
 		Schemas:     schemas(),
 		AllowedDir:  allowed,
 	})
-	out := &moduleResult{errors: diags, cfg: cfg}
+	out := &moduleResult{errors: diags, files: make(map[string]*hcl.File, len(cfg.Files))}
+	for name, f := range cfg.Files {
+		out.files[name] = f
+		if strings.HasSuffix(name, ".tf") && bytes.Contains(f.Bytes, ignoreMarker) {
+			if out.directives == nil {
+				out.directives = map[string][]*ignore.Directive{}
+			}
+			out.directives[name] = ignore.Parse(f.Bytes, name)
+		}
+	}
+	out.tasks = cfg.InstancesOf(module.Managed, "aws_ecs_task_definition")
 	files, err := tffunc.NewFiles(dir, allowed, 0)
 	if err != nil {
 		files = nil
@@ -247,19 +263,57 @@ func (r *runner) checkModule(dir, allowed string) *moduleResult {
 	return out
 }
 
-// merge adds a module's result to the run.
+// ignoreMarker starts every ignore comment; only files that contain it are
+// lexed for ignore comments.
+var ignoreMarker = []byte("ecslint-ignore")
+
+// merge adds a module's result to the run: its ignore comments first, so
+// that they apply to its findings; then its errors and findings. Of its
+// files, only those the output shows are kept, so memory does not grow with
+// the number of modules linted.
 func (r *runner) merge(m *moduleResult) {
-	r.errors = append(r.errors, m.errors...)
-	for name, f := range m.cfg.Files {
-		r.files[name] = f
+	for name, ds := range m.directives {
+		if !r.ignored[name] {
+			r.ignored[name] = true
+			r.ignores.Add(name, ds)
+			r.keepSource(name, m.files[name], false)
+		}
 	}
-	for name, f := range m.sources {
-		r.addSource(name, f.Bytes)
+	for _, d := range m.errors {
+		r.addError(d)
+		for _, rng := range []*hcl.Range{d.Subject, d.Context} {
+			if rng != nil {
+				r.keepSource(rng.Filename, m.files[rng.Filename], true)
+			}
+		}
 	}
-	r.roots = append(r.roots, m.cfg)
+	for _, in := range m.tasks {
+		addr := stripKeys(in.Address)
+		if _, ok := r.tasks[addr]; !ok {
+			r.tasks[addr] = in.DefRange
+		}
+	}
 	for _, f := range m.findings {
-		r.add(f)
+		if r.add(f) {
+			r.keepSource(f.Range.Filename, m.files[f.Range.Filename], false)
+		}
 	}
+}
+
+// keepSource keeps the file the output shows a snippet of (only the text
+// format shows any): all of it for diagnostics, whose snippets name the
+// enclosing block, only its bytes for findings.
+func (r *runner) keepSource(name string, f *hcl.File, whole bool) {
+	if r.opts.format != "text" || f == nil {
+		return
+	}
+	if old, ok := r.files[name]; ok && (old.Body != nil || !whole) {
+		return
+	}
+	if !whole {
+		f = &hcl.File{Bytes: f.Bytes}
+	}
+	r.files[name] = f
 }
 
 // lintJSONFile lints a task-definition JSON file: a RegisterTaskDefinition

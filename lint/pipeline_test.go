@@ -81,8 +81,8 @@ func TestChangedFiles(t *testing.T) {
 	for _, p := range opts.paths {
 		r.lintPath(p)
 	}
-	if len(r.roots) != 2 {
-		t.Errorf("%d module loads for 3 files in 2 directories, want 2", len(r.roots))
+	if len(r.modules) != 2 {
+		t.Errorf("%d module loads for 3 files in 2 directories, want 2", len(r.modules))
 	}
 	rep := r.report()
 	if len(rep.Findings) != 3 {
@@ -146,5 +146,53 @@ func TestIgnoreCommentPage(t *testing.T) {
 		if !strings.Contains(string(b), section) {
 			t.Errorf("templates/rules/ignore_comment.md lacks %q", section)
 		}
+	}
+}
+
+// TestIgnoreInSharedModule: ignore comments are applied module by module
+// under --recursive, yet a comment in a module called from several roots is
+// judged over the whole run: it suppresses the finding wherever the module
+// is reached, and one that suppresses nothing is reported once.
+func TestIgnoreInSharedModule(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "modules", "td", "main.tf"), `resource "aws_ecs_task_definition" "this" {
+  family                   = "x"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = "256"
+  # ecslint-ignore: fargate_cpu_memory sized on purpose
+  memory                   = "4096"
+  # ecslint-ignore: host_port_zero nothing to suppress here
+  container_definitions    = jsonencode([{ name = "x", image = "busybox", essential = true }])
+}
+`)
+	for _, root := range []string{"a", "b"} {
+		writeFile(t, filepath.Join(dir, root, "main.tf"), "module \"td\" {\n  source = \"../modules/td\"\n}\n")
+	}
+	code, rep := runJSON(t, "--recursive", dir)
+	if len(rep.Issues) != 1 || rep.Issues[0].Rule.Name != "ignore_comment" || !strings.Contains(rep.Issues[0].Message, "host_port_zero") {
+		t.Errorf("exit %d, issues %+v; want only the unused host_port_zero comment, once", code, rep.Issues)
+	}
+}
+
+// TestTextSnippets: the text format shows the source line of every finding,
+// also of findings from plan JSON placed on a module whose files were
+// dropped from memory after it was linted.
+func TestTextSnippets(t *testing.T) {
+	dir := filepath.Join("testdata", "plan-config")
+	_, out, _ := run(t, "--format", "text", filepath.Join(dir, "tfplan.json"), dir)
+	lines := strings.Split(out, "\n")
+	findings := 0
+	for i, l := range lines {
+		if !strings.Contains(l, ": error: ") {
+			continue
+		}
+		findings++
+		if i+1 >= len(lines) || !strings.Contains(lines[i+1], " | ") {
+			t.Errorf("no source line after %q", l)
+		}
+	}
+	if findings < 3 {
+		t.Errorf("%d findings, want at least 3 (from the plan and from the configuration):\n%s", findings, out)
 	}
 }

@@ -10,7 +10,6 @@ import (
 	"github.com/ecskit/terraform-provider-ecskit/internal/rules"
 	"github.com/ecskit/terraform-provider-ecskit/internal/tree"
 	"github.com/ecskit/terraform-provider-ecskit/lint/findings"
-	"github.com/ecskit/terraform-provider-ecskit/lint/module"
 	"github.com/ecskit/terraform-provider-ecskit/lint/plan"
 )
 
@@ -101,7 +100,8 @@ func dropEmptyStrings(n *tree.Node) *tree.Node {
 // loaded in this run has a resource with the same address (instance keys
 // ignored: module.svc["a"].aws_ecs_task_definition.this[0] matches
 // module.svc[*].aws_ecs_task_definition.this), the finding is placed on that
-// resource's block header; if the configuration's own lint reported the same
+// resource's block header (the first one linted when several trees have
+// it); if the configuration's own lint reported the same
 // rule and message for that resource, the plan's copy is dropped.
 func (r *runner) placePlanFindings() {
 	if len(r.planFindings) == 0 {
@@ -115,28 +115,15 @@ func (r *runner) placePlanFindings() {
 	}
 	for _, f := range r.planFindings {
 		addr := stripKeys(f.Address)
-		if in := r.sourceOf(addr); in != nil {
+		if rng, ok := r.tasks[addr]; ok {
 			if reported[addr+"\x00"+findingKey(f.Rule, f.Message)] {
 				continue
 			}
-			f.Range = in.DefRange
+			f.Range = rng
 		}
 		r.add(f)
 	}
 	r.planFindings = nil
-}
-
-// sourceOf returns the instance of a loaded module tree whose address without
-// instance keys is addr.
-func (r *runner) sourceOf(addr string) *module.Instance {
-	for _, cfg := range r.roots {
-		for _, in := range cfg.Instances {
-			if stripKeys(in.Address) == addr {
-				return in
-			}
-		}
-	}
-	return nil
 }
 
 // stripKeys removes the instance keys ([0], ["a"], [*]) from an address.

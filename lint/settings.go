@@ -1,17 +1,15 @@
 package lint
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/ecskit/terraform-provider-ecskit/lint/config"
 	"github.com/ecskit/terraform-provider-ecskit/lint/findings"
-	"github.com/ecskit/terraform-provider-ecskit/lint/ignore"
+	"github.com/ecskit/terraform-provider-ecskit/lint/tffunc"
 )
 
 // configPath returns the configuration file to use: --config, else
@@ -66,17 +64,20 @@ func (r *runner) loadConfig() bool {
 	return true
 }
 
-// applyIgnores drops the findings that ecslint-ignore comments suppress and
-// adds the ignore_comment findings about the comments themselves. The .tf
-// files are already in memory (the module loader read them); only those
-// that contain the marker are lexed. JSON files have no comments.
-func (r *runner) applyIgnores(fs []findings.Finding) []findings.Finding {
-	var set ignore.Set
-	for name, f := range r.files {
-		if strings.HasSuffix(name, ".tf") && bytes.Contains(f.Bytes, []byte("ecslint-ignore")) {
-			set.AddSource(f.Bytes, name)
+// readMissingSources reads, for the text format, the files of findings whose
+// source was not kept: findings from plan JSON placed on a resource's block
+// header after its module's files were dropped.
+func (r *runner) readMissingSources(fs []findings.Finding) {
+	if r.opts.format != "text" {
+		return
+	}
+	for _, f := range fs {
+		name := f.Range.Filename
+		if _, ok := r.files[name]; ok || name == "" {
+			continue
+		}
+		if src, err := tffunc.ReadCapped(name, tffunc.DefaultMaxFileSize); err == nil {
+			r.files[name] = &hcl.File{Bytes: src}
 		}
 	}
-	out := set.Filter(fs)
-	return append(out, set.Problems(knownRule)...)
 }
