@@ -23,6 +23,7 @@ import (
 	"github.com/ecskit/terraform-provider-ecskit/lint/findings"
 	"github.com/ecskit/terraform-provider-ecskit/lint/format"
 	"github.com/ecskit/terraform-provider-ecskit/lint/ignore"
+	"github.com/ecskit/terraform-provider-ecskit/lint/module"
 )
 
 // Version is ecslint's version; release builds set it with
@@ -189,6 +190,12 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
+// parseCacheBytes bounds the source held in the parse cache. Modules are
+// linted in walk order, so a module's children and the shared modules it
+// calls are parsed shortly before they are needed again: a small cache
+// catches nearly every repeated parse.
+const parseCacheBytes = 256 << 10
+
 // runner collects the findings and errors of one run.
 type runner struct {
 	opts     *options
@@ -204,6 +211,8 @@ type runner struct {
 	// ignored names those files.
 	ignores ignore.Set
 	ignored map[string]bool
+	// parsed holds parsed files for the module loads of the run.
+	parsed *module.ParseCache
 	// tasks are the block headers of the aws_ecs_task_definition resources
 	// linted, by address without instance keys, for placing findings from
 	// plan JSON on the configuration's source.
@@ -216,7 +225,8 @@ type runner struct {
 func newRunner(o *options) *runner {
 	cwd, _ := os.Getwd()
 	return &runner{opts: o, cwd: cwd, seen: map[string]bool{}, files: map[string]*hcl.File{}, modules: map[string]bool{},
-		cfg: config.Default(), ignored: map[string]bool{}, tasks: map[string]hcl.Range{}}
+		cfg: config.Default(), ignored: map[string]bool{}, tasks: map[string]hcl.Range{},
+		parsed: module.NewParseCache(parseCacheBytes)}
 }
 
 func (r *runner) rulesConfig() rules.Config {

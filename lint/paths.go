@@ -241,6 +241,7 @@ func (r *runner) checkModule(dir, allowed string) *moduleResult {
 		DataSources: dataSources(r.rulesConfig()),
 		Schemas:     schemas(),
 		AllowedDir:  allowed,
+		ParseCache:  r.parsed,
 	})
 	out := &moduleResult{errors: diags, files: make(map[string]*hcl.File, len(cfg.Files))}
 	for name, f := range cfg.Files {

@@ -4,7 +4,8 @@
 //
 // # What Load does
 //
-//   - Parses every .tf and .tf.json file of the directory once (hclparse). Files whose names start with "." or
+//   - Parses every .tf and .tf.json file of the directory once (with Options.ParseCache, once per run). Files
+//     whose names start with "." or
 //     "#" or end with "~" are skipped, as Terraform skips them; subdirectories (including .terraform) are not
 //     read. Override files (override.tf, *_override.tf and their .tf.json forms) are NOT merged: they are
 //     ignored with a warning that says so.

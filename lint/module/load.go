@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/hclparse"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
@@ -21,7 +20,7 @@ import (
 // loader holds the state of one Load.
 type loader struct {
 	opts        *Options
-	parser      *hclparse.Parser
+	parsed      map[string]*hcl.File // by the name in ranges
 	files       *tffunc.Files
 	funcs       map[string]function.Function
 	maxFileSize int64
@@ -36,7 +35,7 @@ type loader struct {
 // resource and data source instance. It returns a Config even when there are errors: what could be evaluated
 // is in it, the rest is unknown. See the package documentation for the rules it follows.
 func Load(dir string, opts Options) (*Config, hcl.Diagnostics) {
-	l := &loader{opts: &opts, parser: hclparse.NewParser(), modules: map[string]*moduleConfig{}, budget: MaxObjects,
+	l := &loader{opts: &opts, parsed: map[string]*hcl.File{}, modules: map[string]*moduleConfig{}, budget: MaxObjects,
 		maxFileSize: opts.MaxFileSize}
 	if l.maxFileSize <= 0 {
 		l.maxFileSize = tffunc.DefaultMaxFileSize
@@ -76,7 +75,7 @@ func Load(dir string, opts Options) (*Config, hcl.Diagnostics) {
 
 	sort.Slice(l.instances, func(i, j int) bool { return l.instances[i].Address < l.instances[j].Address })
 	cfg.Instances = l.instances
-	cfg.Files = l.parser.Files()
+	cfg.Files = l.parsed
 	return cfg, dedupe(l.diags)
 }
 

@@ -35,6 +35,9 @@ type Options struct {
 	AllowedDir string
 	// MaxFileSize caps the size of every file read, in bytes. Default: 10 MiB.
 	MaxFileSize int64
+	// ParseCache, when set, keeps parsed files for the other Loads of the same run, which may run concurrently.
+	// Without it every Load parses the files it reads.
+	ParseCache *ParseCache
 }
 
 // DataSource evaluates one data source type statically.

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/ext/typeexpr"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/hashicorp/hcl/v2/json"
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/ecskit/terraform-provider-ecskit/lint/tffunc"
@@ -161,17 +162,34 @@ func (l *loader) parseModule(display, realDir string) (*moduleConfig, hcl.Diagno
 	return m, diags
 }
 
-// parseFile reads and parses one configuration file (capped in size), named name in ranges.
+// parseFile reads and parses one configuration file (capped in size), named name in ranges, once per Load and,
+// with a ParseCache, once per run.
 func (l *loader) parseFile(real, name string) (*hcl.File, hcl.Diagnostics) {
-	src, err := tffunc.ReadCapped(real, l.maxFileSize)
-	if err != nil {
-		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Unreadable configuration file",
-			Detail: fmt.Sprintf("Cannot read %s: %s.", name, err)}}
+	if f := l.parsed[name]; f != nil {
+		return f, nil
 	}
-	if strings.HasSuffix(name, ".json") {
-		return l.parser.ParseJSON(src, name)
+	parse := func() (*hcl.File, hcl.Diagnostics) {
+		src, err := tffunc.ReadCapped(real, l.maxFileSize)
+		if err != nil {
+			return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Unreadable configuration file",
+				Detail: fmt.Sprintf("Cannot read %s: %s.", name, err)}}
+		}
+		if strings.HasSuffix(name, ".json") {
+			return json.Parse(src, name)
+		}
+		return hclsyntax.ParseConfig(src, name, hcl.InitialPos)
 	}
-	return l.parser.ParseHCL(src, name)
+	var f *hcl.File
+	var diags hcl.Diagnostics
+	if c := l.opts.ParseCache; c != nil {
+		f, diags = c.get(real, name, parse)
+	} else {
+		f, diags = parse()
+	}
+	if f != nil {
+		l.parsed[name] = f
+	}
+	return f, diags
 }
 
 func (m *moduleConfig) addFile(f *hcl.File) hcl.Diagnostics {

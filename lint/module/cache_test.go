@@ -1,0 +1,118 @@
+package module
+
+import (
+	"os"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	"github.com/hashicorp/hcl/v2"
+)
+
+func fileOf(n int) func() (*hcl.File, hcl.Diagnostics) {
+	return func() (*hcl.File, hcl.Diagnostics) { return &hcl.File{Bytes: make([]byte, n)}, nil }
+}
+
+// TestParseCacheParsesOnce: concurrent gets of one file parse it once and share the result.
+func TestParseCacheParsesOnce(t *testing.T) {
+	c := NewParseCache(1 << 20)
+	var parses atomic.Int32
+	files := make([]*hcl.File, 8)
+	var wg sync.WaitGroup
+	for i := range files {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			files[i], _ = c.get("/m/main.tf", "m/main.tf", func() (*hcl.File, hcl.Diagnostics) {
+				parses.Add(1)
+				return fileOf(10)()
+			})
+		}()
+	}
+	wg.Wait()
+	if n := parses.Load(); n != 1 {
+		t.Errorf("parsed %d times, want once", n)
+	}
+	for _, f := range files[1:] {
+		if f != files[0] {
+			t.Fatal("gets of one file returned different syntax trees")
+		}
+	}
+	if f, _ := c.get("/m/main.tf", "other/main.tf", fileOf(10)); f == files[0] {
+		t.Error("a file named differently in ranges must get its own syntax tree")
+	}
+}
+
+// TestParseCacheBounded: the least recently used files are dropped to stay within the size; a file larger than
+// the cache is not kept; read errors are not kept.
+func TestParseCacheBounded(t *testing.T) {
+	c := NewParseCache(100)
+	a, _ := c.get("a", "a", fileOf(40))
+	c.get("b", "b", fileOf(40))
+	c.get("a", "a", fileOf(40)) // a is now the most recently used
+	c.get("c", "c", fileOf(40)) // drops b
+	if c.size > 100 || len(c.entries) != 2 {
+		t.Fatalf("size %d with %d files, want at most 100 with 2", c.size, len(c.entries))
+	}
+	if f, _ := c.get("a", "a", fileOf(40)); f != a {
+		t.Error("the most recently used file was dropped")
+	}
+	reparsed := false
+	c.get("b", "b", func() (*hcl.File, hcl.Diagnostics) { reparsed = true; return fileOf(40)() })
+	if !reparsed {
+		t.Error("the least recently used file was kept")
+	}
+	c.get("big", "big", fileOf(500))
+	if c.size > 100 || c.entries[parseKey{"big", "big"}] != nil {
+		t.Errorf("a file larger than the cache is kept (size %d)", c.size)
+	}
+	fails := 0
+	for range 2 {
+		c.get("gone", "gone", func() (*hcl.File, hcl.Diagnostics) { fails++; return nil, hcl.Diagnostics{{Severity: hcl.DiagError}} })
+	}
+	if fails != 2 {
+		t.Errorf("a read error was kept: %d reads of 2", fails)
+	}
+}
+
+// TestLoadSharesParsedFiles: Loads with one ParseCache parse a module they both call once, and evaluate it as
+// Loads without a cache do.
+func TestLoadSharesParsedFiles(t *testing.T) {
+	dir := t.TempDir()
+	write := func(rel, text string) {
+		p := filepath.Join(dir, rel)
+		if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("modules/sg/main.tf", "variable \"port\" {}\nresource \"aws_security_group\" \"this\" {\n  name = \"sg-${var.port}\"\n}\n")
+	for _, root := range []string{"a", "b"} {
+		write(root+"/main.tf", "module \"sg\" {\n  source = \"../modules/sg\"\n  port   = 80\n}\n")
+	}
+	cache := NewParseCache(1 << 20)
+	shared := filepath.Join(dir, "modules", "sg", "main.tf")
+	var first *hcl.File
+	for _, root := range []string{"a", "b"} {
+		cached, diags := Load(filepath.Join(dir, root), Options{AllowedDir: dir, ParseCache: cache})
+		if diags.HasErrors() {
+			t.Fatal(diags)
+		}
+		plain, _ := Load(filepath.Join(dir, root), Options{AllowedDir: dir})
+		if first == nil {
+			first = cached.Files[shared]
+		} else if cached.Files[shared] != first {
+			t.Error("the shared module was parsed again")
+		}
+		if len(cached.Instances) != 1 || len(plain.Instances) != 1 ||
+			!cached.Instances[0].Body.Value("name").RawEquals(plain.Instances[0].Body.Value("name")) {
+			t.Errorf("with the cache: %+v; without: %+v", cached.Instances, plain.Instances)
+		}
+	}
+	if first == nil {
+		t.Fatalf("%s not among the loaded files", shared)
+	}
+}
