@@ -5,10 +5,9 @@
 // # What Load does
 //
 //   - Parses every .tf and .tf.json file of the directory once (with Options.ParseCache, once per run). Files
-//     whose names start with "." or
-//     "#" or end with "~" are skipped, as Terraform skips them; subdirectories (including .terraform) are not
-//     read. Override files (override.tf, *_override.tf and their .tf.json forms) are NOT merged: they are
-//     ignored with a warning that says so.
+//     whose names start with "." or "#" or end with "~" are skipped, as Terraform skips them; subdirectories
+//     (including .terraform) are not read. Override files (override.tf, *_override.tf and their .tf.json
+//     forms) are NOT merged: they are ignored with a warning that says so.
 //   - Variables: defaults, then terraform.tfvars, terraform.tfvars.json, *.auto.tfvars(.json) in lexical order,
 //     then Options.VarFiles in order, then Options.Vars in order (Terraform interleaves -var and -var-file in
 //     command-line order; here all files come before all -var values). A -var value is a literal string for
