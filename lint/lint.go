@@ -15,6 +15,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -213,6 +214,9 @@ type runner struct {
 	ignored map[string]bool
 	// parsed holds parsed files for the module loads of the run.
 	parsed *module.ParseCache
+	// loadOpts are the options of every module load, made once.
+	loadOpts     module.Options
+	loadOptsOnce sync.Once
 	// tasks are the block headers of the aws_ecs_task_definition resources
 	// linted, by address without instance keys, for placing findings from
 	// plan JSON on the configuration's source.
@@ -231,6 +235,21 @@ func newRunner(o *options) *runner {
 
 func (r *runner) rulesConfig() rules.Config {
 	return rules.Config{DynamicPortRange: r.opts.portRange, Skip: r.skip}
+}
+
+// moduleOptions returns the options of the module loads of the run, made on
+// first use (after the configuration file is read); loads share them.
+func (r *runner) moduleOptions() module.Options {
+	r.loadOptsOnce.Do(func() {
+		r.loadOpts = module.Options{
+			VarFiles:    r.opts.varFiles,
+			Vars:        r.opts.vars,
+			DataSources: dataSources(r.rulesConfig()),
+			Schemas:     schemas(),
+			ParseCache:  r.parsed,
+		}
+	})
+	return r.loadOpts
 }
 
 // skip reports whether the configuration turns a rule off.

@@ -235,14 +235,9 @@ func (m *moduleResult) addSource(name string, src []byte) {
 // checkModule loads the module in dir (files read inside allowed) and checks
 // it. It only reads the runner, so modules are checked concurrently.
 func (r *runner) checkModule(dir, allowed string) *moduleResult {
-	cfg, diags := module.Load(dir, module.Options{
-		VarFiles:    r.opts.varFiles,
-		Vars:        r.opts.vars,
-		DataSources: dataSources(r.rulesConfig()),
-		Schemas:     schemas(),
-		AllowedDir:  allowed,
-		ParseCache:  r.parsed,
-	})
+	opts := r.moduleOptions()
+	opts.AllowedDir = allowed
+	cfg, diags := module.Load(dir, opts)
 	out := &moduleResult{errors: diags, files: make(map[string]*hcl.File, len(cfg.Files))}
 	for name, f := range cfg.Files {
 		out.files[name] = f

@@ -98,9 +98,13 @@ func TestDataSourceEvaluator(t *testing.T) {
 		}
 	})
 	t.Run("evaluator without spec", func(t *testing.T) {
-		_, diags := load(t, "datasource", Options{DataSources: map[string]DataSource{"ecskit_task_definition": {}}})
+		sources := map[string]DataSource{"ecskit_task_definition": {}}
+		_, diags := load(t, "datasource", Options{DataSources: sources})
 		if findDiag(diags, hcl.DiagError, "needs both a Spec and an Eval") == nil {
 			t.Errorf("no error for an incomplete evaluator: %v", diags)
+		}
+		if len(sources) != 1 {
+			t.Error("Load changed the caller's DataSources map, which concurrent Loads may share")
 		}
 	})
 }

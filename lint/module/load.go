@@ -3,6 +3,7 @@ package module
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"sort"
@@ -60,10 +61,14 @@ func Load(dir string, opts Options) (*Config, hcl.Diagnostics) {
 	}
 	l.rootReal = real
 	l.funcs = tffunc.Functions(l.files)
+	cloned := false
 	for _, typ := range sortedKeys(opts.DataSources) {
 		if ds := opts.DataSources[typ]; ds.Spec == nil || ds.Eval == nil {
 			l.diags = append(l.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Invalid data source evaluator",
 				Detail: fmt.Sprintf("The evaluator for data source type %q needs both a Spec and an Eval function.", typ)})
+			if !cloned { // the caller's map may be shared by concurrent Loads: drop from a copy
+				opts.DataSources, cloned = maps.Clone(opts.DataSources), true
+			}
 			delete(opts.DataSources, typ)
 		}
 	}
