@@ -7,8 +7,9 @@ import (
 	"github.com/hashicorp/hcl/v2"
 )
 
-// ParseCache keeps parsed configuration files across the Load calls of one run, so that a module called from
-// many roots, or linted on its own and again as a child, is parsed once. It is safe for concurrent use: Loads
+// ParseCache keeps parsed module directories (their files' syntax trees and the declarations read from them)
+// and parsed variable files across the Load calls of one run, so that a module called from many roots, or
+// linted on its own and again as a child, is read and parsed once. It is safe for concurrent use: Loads
 // that need the same file while it is being parsed wait for that one parse. It holds at most about maxBytes of
 // source with the syntax trees parsed from it, dropping the least recently used files first, so memory stays
 // bounded however many files a run reads.
@@ -23,16 +24,25 @@ type ParseCache struct {
 	entries map[parseKey]*list.Element
 }
 
-// parseKey names a parsed file: its real path and the name its ranges carry (the same file reached through two
-// display paths has two syntax trees).
-type parseKey struct{ real, name string }
+// parseKey names a parsed module directory or file: its real path and the name its ranges carry (the same file
+// reached through two display paths has two syntax trees).
+type parseKey struct {
+	dir        bool
+	real, name string
+}
 
-type parsedFile struct {
+type parsed struct {
 	key   parseKey
-	file  *hcl.File // nil when the file could not be read
+	val   any // *parsedModule or *hcl.File; nil when it could not be read
 	diags hcl.Diagnostics
-	ready chan struct{} // closed once file and diags are set
+	ready chan struct{} // closed once val and diags are set
 	size  int64         // source bytes counted in the cache's size (0 while parsing)
+}
+
+// parsedModule is a parsed module directory.
+type parsedModule struct {
+	cfg   *moduleConfig
+	files map[string]*hcl.File // by the name in ranges
 }
 
 // NewParseCache returns a cache that holds about maxBytes of source.
@@ -40,45 +50,45 @@ func NewParseCache(maxBytes int64) *ParseCache {
 	return &ParseCache{max: maxBytes, entries: map[parseKey]*list.Element{}}
 }
 
-// get returns the file real, named name in ranges, parsing it with parse unless it is held or being parsed.
-// Read errors (a nil file) are not kept.
-func (c *ParseCache) get(real, name string, parse func() (*hcl.File, hcl.Diagnostics)) (*hcl.File, hcl.Diagnostics) {
-	key := parseKey{real, name}
+// get returns the value for key, made with parse unless it is held or being made. parse also returns the
+// source bytes the value holds; a nil value (a read error) is not kept.
+func (c *ParseCache) get(key parseKey, parse func() (any, int64, hcl.Diagnostics)) (any, hcl.Diagnostics) {
 	c.mu.Lock()
 	if e := c.entries[key]; e != nil {
 		c.lru.MoveToFront(e)
-		p := e.Value.(*parsedFile)
+		p := e.Value.(*parsed)
 		c.mu.Unlock()
 		<-p.ready
-		return p.file, p.diags
+		return p.val, p.diags
 	}
-	p := &parsedFile{key: key, ready: make(chan struct{})}
+	p := &parsed{key: key, ready: make(chan struct{})}
 	e := c.lru.PushFront(p)
 	c.entries[key] = e
 	c.mu.Unlock()
 
-	p.file, p.diags = parse()
+	var size int64
+	p.val, size, p.diags = parse()
 	close(p.ready)
 
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	switch {
 	case c.entries[key] != e: // dropped while parsing
-	case p.file == nil:
+	case p.val == nil:
 		c.remove(e)
 	default:
-		p.size = int64(len(p.file.Bytes))
+		p.size = size
 		c.size += p.size
 		for c.size > c.max && c.lru.Len() > 0 {
 			c.remove(c.lru.Back())
 		}
 	}
-	return p.file, p.diags
+	return p.val, p.diags
 }
 
 // remove drops an entry; c.mu is held.
 func (c *ParseCache) remove(e *list.Element) {
-	p := c.lru.Remove(e).(*parsedFile)
+	p := c.lru.Remove(e).(*parsed)
 	delete(c.entries, p.key)
 	c.size -= p.size
 }

@@ -10,21 +10,23 @@ import (
 	"github.com/hashicorp/hcl/v2"
 )
 
-func fileOf(n int) func() (*hcl.File, hcl.Diagnostics) {
-	return func() (*hcl.File, hcl.Diagnostics) { return &hcl.File{Bytes: make([]byte, n)}, nil }
+func fileOf(n int) func() (any, int64, hcl.Diagnostics) {
+	return func() (any, int64, hcl.Diagnostics) { return &hcl.File{Bytes: make([]byte, n)}, int64(n), nil }
 }
+
+func key(name string) parseKey { return parseKey{real: "/" + name, name: name} }
 
 // TestParseCacheParsesOnce: concurrent gets of one file parse it once and share the result.
 func TestParseCacheParsesOnce(t *testing.T) {
 	c := NewParseCache(1 << 20)
 	var parses atomic.Int32
-	files := make([]*hcl.File, 8)
+	files := make([]any, 8)
 	var wg sync.WaitGroup
 	for i := range files {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			files[i], _ = c.get("/m/main.tf", "m/main.tf", func() (*hcl.File, hcl.Diagnostics) {
+			files[i], _ = c.get(key("m/main.tf"), func() (any, int64, hcl.Diagnostics) {
 				parses.Add(1)
 				return fileOf(10)()
 			})
@@ -39,7 +41,7 @@ func TestParseCacheParsesOnce(t *testing.T) {
 			t.Fatal("gets of one file returned different syntax trees")
 		}
 	}
-	if f, _ := c.get("/m/main.tf", "other/main.tf", fileOf(10)); f == files[0] {
+	if f, _ := c.get(parseKey{real: "/m/main.tf", name: "other/main.tf"}, fileOf(10)); f == files[0] {
 		t.Error("a file named differently in ranges must get its own syntax tree")
 	}
 }
@@ -48,28 +50,31 @@ func TestParseCacheParsesOnce(t *testing.T) {
 // the cache is not kept; read errors are not kept.
 func TestParseCacheBounded(t *testing.T) {
 	c := NewParseCache(100)
-	a, _ := c.get("a", "a", fileOf(40))
-	c.get("b", "b", fileOf(40))
-	c.get("a", "a", fileOf(40)) // a is now the most recently used
-	c.get("c", "c", fileOf(40)) // drops b
+	a, _ := c.get(key("a"), fileOf(40))
+	c.get(key("b"), fileOf(40))
+	c.get(key("a"), fileOf(40)) // a is now the most recently used
+	c.get(key("c"), fileOf(40)) // drops b
 	if c.size > 100 || len(c.entries) != 2 {
 		t.Fatalf("size %d with %d files, want at most 100 with 2", c.size, len(c.entries))
 	}
-	if f, _ := c.get("a", "a", fileOf(40)); f != a {
+	if f, _ := c.get(key("a"), fileOf(40)); f != a {
 		t.Error("the most recently used file was dropped")
 	}
 	reparsed := false
-	c.get("b", "b", func() (*hcl.File, hcl.Diagnostics) { reparsed = true; return fileOf(40)() })
+	c.get(key("b"), func() (any, int64, hcl.Diagnostics) { reparsed = true; return fileOf(40)() })
 	if !reparsed {
 		t.Error("the least recently used file was kept")
 	}
-	c.get("big", "big", fileOf(500))
-	if c.size > 100 || c.entries[parseKey{"big", "big"}] != nil {
+	c.get(key("big"), fileOf(500))
+	if c.size > 100 || c.entries[key("big")] != nil {
 		t.Errorf("a file larger than the cache is kept (size %d)", c.size)
 	}
 	fails := 0
 	for range 2 {
-		c.get("gone", "gone", func() (*hcl.File, hcl.Diagnostics) { fails++; return nil, hcl.Diagnostics{{Severity: hcl.DiagError}} })
+		c.get(key("gone"), func() (any, int64, hcl.Diagnostics) {
+			fails++
+			return nil, 0, hcl.Diagnostics{{Severity: hcl.DiagError}}
+		})
 	}
 	if fails != 2 {
 		t.Errorf("a read error was kept: %d reads of 2", fails)

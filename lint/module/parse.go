@@ -142,54 +142,99 @@ func configFileNames(dir string) ([]string, hcl.Diagnostics, error) {
 	return names, diags, nil
 }
 
-// parseModule parses the module in dir (displayed as display). realDir is dir with links resolved.
+// parseModule parses the module in dir (displayed as display), once per run with a ParseCache. realDir is dir
+// with links resolved.
 func (l *loader) parseModule(display, realDir string) (*moduleConfig, hcl.Diagnostics) {
+	read := func() (any, int64, hcl.Diagnostics) {
+		m, files, diags := l.readModule(display, realDir)
+		if m == nil {
+			return nil, 0, diags
+		}
+		var size int64
+		for _, f := range files {
+			size += int64(len(f.Bytes))
+		}
+		return &parsedModule{cfg: m, files: files}, size, diags
+	}
+	var v any
+	var diags hcl.Diagnostics
+	if c := l.opts.ParseCache; c != nil {
+		v, diags = c.get(parseKey{dir: true, real: realDir, name: display}, read)
+	} else {
+		v, _, diags = read()
+	}
+	if v == nil {
+		return nil, diags
+	}
+	pm := v.(*parsedModule)
+	for name, f := range pm.files {
+		if l.parsed[name] == nil {
+			l.parsed[name] = f
+		}
+	}
+	return pm.cfg, diags
+}
+
+// readModule reads and parses the files of a module directory.
+func (l *loader) readModule(display, realDir string) (*moduleConfig, map[string]*hcl.File, hcl.Diagnostics) {
 	names, diags, err := configFileNames(realDir)
 	if err != nil {
-		return nil, append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Unreadable module directory",
+		return nil, nil, append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Unreadable module directory",
 			Detail: fmt.Sprintf("Cannot read the module directory %s: %s.", display, err)})
 	}
 	m := &moduleConfig{dir: display, realDir: realDir, variables: map[string]*variableDecl{}}
+	files := make(map[string]*hcl.File, len(names))
 	for _, real := range names {
 		name := filepath.Join(display, filepath.Base(real))
-		f, fdiags := l.parseFile(real, name)
+		f, fdiags := l.readFile(real, name)
 		diags = append(diags, fdiags...)
 		if f == nil {
 			continue
 		}
+		files[name] = f
 		diags = append(diags, m.addFile(f)...)
 	}
-	return m, diags
+	return m, files, diags
 }
 
-// parseFile reads and parses one configuration file (capped in size), named name in ranges, once per Load and,
-// with a ParseCache, once per run.
+// parseFile reads and parses one variable file, named name in ranges, once per Load and, with a ParseCache,
+// once per run.
 func (l *loader) parseFile(real, name string) (*hcl.File, hcl.Diagnostics) {
 	if f := l.parsed[name]; f != nil {
 		return f, nil
 	}
-	parse := func() (*hcl.File, hcl.Diagnostics) {
-		src, err := tffunc.ReadCapped(real, l.maxFileSize)
-		if err != nil {
-			return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Unreadable configuration file",
-				Detail: fmt.Sprintf("Cannot read %s: %s.", name, err)}}
-		}
-		if strings.HasSuffix(name, ".json") {
-			return json.Parse(src, name)
-		}
-		return hclsyntax.ParseConfig(src, name, hcl.InitialPos)
-	}
 	var f *hcl.File
 	var diags hcl.Diagnostics
 	if c := l.opts.ParseCache; c != nil {
-		f, diags = c.get(real, name, parse)
+		var v any
+		v, diags = c.get(parseKey{real: real, name: name}, func() (any, int64, hcl.Diagnostics) {
+			f, diags := l.readFile(real, name)
+			if f == nil {
+				return nil, 0, diags
+			}
+			return f, int64(len(f.Bytes)), diags
+		})
+		f, _ = v.(*hcl.File)
 	} else {
-		f, diags = parse()
+		f, diags = l.readFile(real, name)
 	}
 	if f != nil {
 		l.parsed[name] = f
 	}
 	return f, diags
+}
+
+// readFile reads and parses one configuration or variable file (capped in size), named name in ranges.
+func (l *loader) readFile(real, name string) (*hcl.File, hcl.Diagnostics) {
+	src, err := tffunc.ReadCapped(real, l.maxFileSize)
+	if err != nil {
+		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Unreadable configuration file",
+			Detail: fmt.Sprintf("Cannot read %s: %s.", name, err)}}
+	}
+	if strings.HasSuffix(name, ".json") {
+		return json.Parse(src, name)
+	}
+	return hclsyntax.ParseConfig(src, name, hcl.InitialPos)
 }
 
 func (m *moduleConfig) addFile(f *hcl.File) hcl.Diagnostics {
