@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/ecskit/terraform-provider-ecskit/internal/rules"
+	"github.com/ecskit/terraform-provider-ecskit/lint/findings"
 )
 
 const (
@@ -60,6 +61,10 @@ func Text(w io.Writer, r *Report, opts Options) error {
 		fmt.Fprintf(bw, "%s: %s: %s %s\n", paint(ansiBold, where), sev, f.Message, paint(ansiDim, "("+f.Rule+")"))
 		if src, ok := lines.line(f.Range.Filename, f.Range.Start.Line); ok {
 			writeSnippet(bw, src, f.Range, paint)
+		}
+		if instanceAmbiguous(f) {
+			// One block stands for several instances (count, for_each): say which one.
+			fmt.Fprintf(bw, "  in %s\n", f.Address)
 		}
 		fmt.Fprintln(bw)
 	}
@@ -143,4 +148,11 @@ func (c *lineCache) line(filename string, n int) ([]byte, bool) {
 		return nil, false
 	}
 	return bytes.TrimRight(f.Bytes[begin:end], "\r"), true
+}
+
+// instanceAmbiguous reports whether a finding's source position alone does
+// not say which instance it is about: its resource has an instance key, or
+// sits in a module instance that has one, and the message does not name it.
+func instanceAmbiguous(f findings.Finding) bool {
+	return f.Range.Filename != "" && strings.Contains(f.Address, "[") && !strings.Contains(f.Message, f.Address)
 }
