@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"reflect"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -107,20 +108,97 @@ func (d *decoder) decode(v reflect.Value, n *tree.Node, path string) {
 	if n.Kind == tree.Null {
 		return
 	}
-	t := v.Type()
+	ti := infoOf(v.Type())
+	switch ti.kind {
+	case kindPointer:
+		v.Set(reflect.New(ti.t.Elem()))
+		d.decode(v.Elem(), n, path)
+	case kindMap:
+		d.decodeMap(v.Addr().Interface().(*Map), n, meta)
+	case kindValue:
+		d.decodeScalar(v, ti, n, meta)
+	case kindList:
+		d.decodeList(v, ti, n, meta)
+	case kindStruct:
+		d.decodeStruct(v, ti, n, meta)
+	}
+}
+
+// typeKind says how decode treats a type.
+type typeKind int
+
+const (
+	kindOther typeKind = iota
+	kindPointer
+	kindMap
+	kindValue
+	kindList
+	kindStruct
+)
+
+// typeInfo is what decoding needs to know about a type, worked out once per type: reflecting on struct tags
+// and field names costs more than decoding the value.
+type typeInfo struct {
+	t    reflect.Type
+	kind typeKind
+	// meta, v, items and extra are the indexes of the struct fields Meta, V (of a Value), Items (of a List)
+	// and Extra (a map[string]Meta); nil when the type has no such field.
+	meta, v, items, extra []int
+	// fields are the fields with a JSON name, in declaration order; known holds their names.
+	fields []fieldInfo
+	known  map[string]bool
+}
+
+type fieldInfo struct {
+	index int
+	name  string
+}
+
+var typeInfos sync.Map // reflect.Type to *typeInfo
+
+// infoOf returns the typeInfo of t.
+func infoOf(t reflect.Type) *typeInfo {
+	if ti, ok := typeInfos.Load(t); ok {
+		return ti.(*typeInfo)
+	}
+	ti := &typeInfo{t: t}
 	switch {
 	case t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct:
-		v.Set(reflect.New(t.Elem()))
-		d.decode(v.Elem(), n, path)
+		ti.kind = kindPointer
 	case t == mapType:
-		d.decodeMap(v.Addr().Interface().(*Map), n, meta)
+		ti.kind = kindMap
 	case isValue(t):
-		d.decodeScalar(v, n, meta)
+		ti.kind = kindValue
 	case isList(t):
-		d.decodeList(v, n, meta)
+		ti.kind = kindList
 	case t.Kind() == reflect.Struct:
-		d.decodeStruct(v, n, meta)
+		ti.kind = kindStruct
 	}
+	if t.Kind() == reflect.Struct {
+		index := func(name string, typ reflect.Type) []int {
+			if f, ok := t.FieldByName(name); ok && (typ == nil || f.Type == typ) {
+				return f.Index
+			}
+			return nil
+		}
+		ti.meta, ti.v, ti.items, ti.extra = index("Meta", metaType), index("V", nil), index("Items", nil), index("Extra", extraType)
+		ti.known = map[string]bool{}
+		for i := 0; i < t.NumField(); i++ {
+			name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+			if name == "" || name == "-" {
+				continue
+			}
+			ti.fields = append(ti.fields, fieldInfo{index: i, name: name})
+			ti.known[name] = true
+		}
+	}
+	v, _ := typeInfos.LoadOrStore(t, ti)
+	return v.(*typeInfo)
+}
+
+// metaOf returns the Meta field of v, an addressable struct value with one.
+func metaOf(v reflect.Value, ti *typeInfo) *Meta {
+	return v.FieldByIndex(ti.meta).Addr().Interface().(*Meta)
 }
 
 func isValue(t reflect.Type) bool {
@@ -131,39 +209,33 @@ func isList(t reflect.Type) bool {
 	return t.Kind() == reflect.Struct && strings.HasPrefix(t.Name(), "List[") && t.PkgPath() == metaType.PkgPath()
 }
 
-func (d *decoder) decodeStruct(v reflect.Value, n *tree.Node, meta Meta) {
-	v.FieldByName("Meta").Set(reflect.ValueOf(meta))
+func (d *decoder) decodeStruct(v reflect.Value, ti *typeInfo, n *tree.Node, meta Meta) {
+	vm := metaOf(v, ti)
+	*vm = meta
 	if n.Kind == tree.Unknown {
 		markUnknown(v, meta.Path, n.Range)
 		return
 	}
 	if n.Kind != tree.Object {
-		v.FieldByName("Meta").Set(reflect.ValueOf(Meta{Path: meta.Path, Range: n.Range}))
+		*vm = Meta{Path: meta.Path, Range: n.Range}
 		d.fail(meta.Path, n.Range, "expected an object, got %s", n.Describe())
 		return
 	}
-	t := v.Type()
-	known := map[string]bool{}
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-		if name == "" || name == "-" {
-			continue
-		}
-		known[name] = true
-		child := n.Get(name)
-		fpath := joinPath(meta.Path, name)
+	for _, f := range ti.fields {
+		child := n.Get(f.name)
+		fpath := joinPath(meta.Path, f.name)
 		if child == nil {
 			// Absent: the zero value, with its path so rules can still point at it.
-			setPath(v.Field(i), fpath)
+			setPath(v.Field(f.index), fpath)
 			continue
 		}
-		d.decode(v.Field(i), child, fpath)
+		d.decode(v.Field(f.index), child, fpath)
 	}
-	if extra := v.FieldByName("Extra"); extra.IsValid() && extra.Type() == extraType {
+	if ti.extra != nil {
+		extra := v.FieldByIndex(ti.extra)
 		m := map[string]Meta{}
 		for _, f := range n.Fields {
-			if !known[f.Key] {
+			if !ti.known[f.Key] {
 				m[f.Key] = Meta{Path: joinPath(meta.Path, f.Key), Range: f.KeyRange, Set: true, Unknown: f.Value.Kind == tree.Unknown}
 			}
 		}
@@ -176,8 +248,8 @@ func (d *decoder) decodeStruct(v reflect.Value, n *tree.Node, meta Meta) {
 // setPath records the path of an absent scalar, list or map field.
 func setPath(v reflect.Value, path string) {
 	if v.Kind() == reflect.Struct {
-		if m := v.FieldByName("Meta"); m.IsValid() && m.Type() == metaType {
-			m.FieldByName("Path").SetString(path)
+		if ti := infoOf(v.Type()); ti.meta != nil {
+			metaOf(v, ti).Path = path
 		}
 	}
 }
@@ -191,34 +263,31 @@ func markUnknown(v reflect.Value, path string, rng hcl.Range) {
 		v.Set(reflect.New(t.Elem()))
 		markUnknown(v.Elem(), path, rng)
 	case t.Kind() == reflect.Struct:
-		if m := v.FieldByName("Meta"); m.IsValid() && m.Type() == metaType {
-			m.Set(reflect.ValueOf(Meta{Path: path, Range: rng, Unknown: true}))
+		ti := infoOf(t)
+		if ti.meta != nil {
+			*metaOf(v, ti) = Meta{Path: path, Range: rng, Unknown: true}
 		}
-		if isValue(t) || isList(t) || t == mapType {
+		if ti.kind != kindStruct {
 			return
 		}
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-			if name == "" || name == "-" {
-				continue
-			}
-			markUnknown(v.Field(i), joinPath(path, name), rng)
+		for _, f := range ti.fields {
+			markUnknown(v.Field(f.index), joinPath(path, f.name), rng)
 		}
 	}
 }
 
-func (d *decoder) decodeList(v reflect.Value, n *tree.Node, meta Meta) {
-	v.FieldByName("Meta").Set(reflect.ValueOf(meta))
+func (d *decoder) decodeList(v reflect.Value, ti *typeInfo, n *tree.Node, meta Meta) {
+	vm := metaOf(v, ti)
+	*vm = meta
 	if n.Kind == tree.Unknown {
 		return
 	}
 	if n.Kind != tree.Array {
-		v.FieldByName("Meta").Set(reflect.ValueOf(Meta{Path: meta.Path, Range: n.Range}))
+		*vm = Meta{Path: meta.Path, Range: n.Range}
 		d.fail(meta.Path, n.Range, "expected an array, got %s", n.Describe())
 		return
 	}
-	items := v.FieldByName("Items")
+	items := v.FieldByIndex(ti.items)
 	s := reflect.MakeSlice(items.Type(), len(n.Elems), len(n.Elems))
 	for i, e := range n.Elems {
 		d.decode(s.Index(i), e, indexPath(meta.Path, i))
@@ -253,7 +322,7 @@ func (d *decoder) decodeMap(m *Map, n *tree.Node, meta Meta) {
 	m.Entries = make(map[string]Value[string], len(n.Fields))
 	for _, f := range n.Fields {
 		var val Value[string]
-		d.decodeScalar(reflect.ValueOf(&val).Elem(), f.Value, Meta{Path: meta.Path + "[" + Quote(f.Key) + "]", Range: f.Value.Range, Set: f.Value.Kind != tree.Null && f.Value.Kind != tree.Unknown, Unknown: f.Value.Kind == tree.Unknown})
+		d.decodeScalar(reflect.ValueOf(&val).Elem(), stringValueInfo, f.Value, Meta{Path: meta.Path + "[" + Quote(f.Key) + "]", Range: f.Value.Range, Set: f.Value.Kind != tree.Null && f.Value.Kind != tree.Unknown, Unknown: f.Value.Kind == tree.Unknown})
 		m.Entries[f.Key] = val
 	}
 }
@@ -263,14 +332,17 @@ var (
 	maxInt = big.NewFloat(math.MaxInt64)
 )
 
-func (d *decoder) decodeScalar(v reflect.Value, n *tree.Node, meta Meta) {
-	v.FieldByName("Meta").Set(reflect.ValueOf(meta))
+var stringValueInfo = infoOf(reflect.TypeOf(Value[string]{}))
+
+func (d *decoder) decodeScalar(v reflect.Value, ti *typeInfo, n *tree.Node, meta Meta) {
+	vm := metaOf(v, ti)
+	*vm = meta
 	if !meta.Set {
 		return
 	}
-	x := v.FieldByName("V")
+	x := v.FieldByIndex(ti.v)
 	wrong := func(want string) {
-		v.FieldByName("Meta").Set(reflect.ValueOf(Meta{Path: meta.Path, Range: n.Range}))
+		*vm = Meta{Path: meta.Path, Range: n.Range}
 		d.fail(meta.Path, n.Range, "expected %s, got %s", want, n.Describe())
 	}
 	switch x.Kind() {
