@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"math/big"
 	"sort"
+	"strconv"
 
 	"github.com/hashicorp/hcl/v2"
 )
@@ -95,7 +96,7 @@ func (n *Node) Describe() string {
 		}
 		return fmt.Sprintf("the string %q", s)
 	case Number:
-		return "the number " + n.Num.Text('g', -1)
+		return "the number " + numberText(n.Num)
 	case Bool:
 		return fmt.Sprintf("the boolean %t", n.Bool)
 	case Null:
@@ -106,6 +107,15 @@ func (n *Node) Describe() string {
 		return "an array"
 	}
 	return "an unknown value"
+}
+
+// numberText is f.Text('g', -1). That shortest-decimal conversion is slow at the precision of cty numbers, so
+// whole numbers below a million in magnitude, which 'g' writes in plain digits, are formatted directly.
+func numberText(f *big.Float) string {
+	if i, acc := f.Int64(); acc == big.Exact && i > -1e6 && i < 1e6 && (i != 0 || !f.Signbit()) {
+		return strconv.FormatInt(i, 10)
+	}
+	return f.Text('g', -1)
 }
 
 // Interface converts a known node to the values encoding/json produces
