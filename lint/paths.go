@@ -185,21 +185,19 @@ func (r *runner) lintModule(dir, allowed string) {
 // when it was already linted in this run (it is compared by real path).
 func (r *runner) claimModule(dir string) (string, *hcl.Diagnostic) {
 	abs, err := filepath.Abs(dir)
+	real := abs
 	if err == nil {
-		abs, err = filepath.EvalSymlinks(abs)
+		real, err = filepath.EvalSymlinks(abs)
 	}
 	if err != nil {
 		return "", &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Cannot read module",
 			Detail: fmt.Sprintf("Cannot read the module directory %s: %s.", dir, unwrapPathError(err))}
 	}
-	if r.modules[abs] {
+	if r.modules[real] {
 		return "", nil
 	}
-	r.modules[abs] = true
-	if a, err := filepath.Abs(dir); err == nil {
-		dir = r.displayName(a)
-	}
-	return dir, nil
+	r.modules[real] = true
+	return r.displayName(abs), nil
 }
 
 // moduleResult is what checking one module directory produced. Workers build
@@ -249,11 +247,7 @@ func (r *runner) checkModule(dir, allowed string) *moduleResult {
 		}
 	}
 	out.tasks = cfg.InstancesOf(module.Managed, "aws_ecs_task_definition")
-	files, err := tffunc.NewFiles(dir, allowed, 0)
-	if err != nil {
-		files = nil
-	}
-	m := &moduleRun{r: r, out: out, cfg: cfg, files: files}
+	m := &moduleRun{r: r, out: out, cfg: cfg, files: cfg.Reader}
 	m.checkTaskDefinitions()
 	out.findings = append(out.findings, configrules.Check(cfg, configrules.Options{DynamicPortRange: r.opts.portRange, Skip: r.skip})...)
 	return out

@@ -81,6 +81,7 @@ func Load(dir string, opts Options) (*Config, hcl.Diagnostics) {
 	sort.Slice(l.instances, func(i, j int) bool { return l.instances[i].Address < l.instances[j].Address })
 	cfg.Instances = l.instances
 	cfg.Files = l.parsed
+	cfg.Reader = l.files
 	return cfg, dedupe(l.diags)
 }
 

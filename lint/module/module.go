@@ -6,6 +6,8 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hcldec"
 	"github.com/zclconf/go-cty/cty"
+
+	"github.com/ecskit/terraform-provider-ecskit/lint/tffunc"
 )
 
 // Bounds that keep Load finite on any input.
@@ -89,6 +91,10 @@ type Config struct {
 	// Files holds every parsed file by file name (the name used in ranges), for printing diagnostics with
 	// hcl.NewDiagnosticTextWriter.
 	Files map[string]*hcl.File
+	// Reader is the file reader of the module's file functions (nil when the directory could not be loaded),
+	// for reading further files inside the same allowed directory, with the same size cap and cache. Like
+	// tffunc.Files, it is not safe for concurrent use.
+	Reader *tffunc.Files
 }
 
 // InstancesOf returns the instances of one mode and type, in address order.

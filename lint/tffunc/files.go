@@ -31,15 +31,22 @@ func NewFiles(baseDir, allowedDir string, maxSize int64) (*Files, error) {
 	if allowedDir == "" {
 		allowedDir = baseDir
 	}
-	base, err := filepath.Abs(baseDir)
-	if err != nil {
-		return nil, err
+	// filepath.Abs asks for the working directory on every call; ask once for both paths.
+	var wd string
+	if !filepath.IsAbs(baseDir) || !filepath.IsAbs(allowedDir) {
+		var err error
+		if wd, err = os.Getwd(); err != nil {
+			return nil, err
+		}
 	}
-	allowed, err := filepath.Abs(allowedDir)
-	if err != nil {
-		return nil, err
+	abs := func(p string) string {
+		if filepath.IsAbs(p) {
+			return filepath.Clean(p)
+		}
+		return filepath.Join(wd, p)
 	}
-	allowed, err = filepath.EvalSymlinks(allowed)
+	base := abs(baseDir)
+	allowed, err := filepath.EvalSymlinks(abs(allowedDir))
 	if err != nil {
 		return nil, fmt.Errorf("cannot resolve directory %s: %w", allowedDir, err)
 	}
