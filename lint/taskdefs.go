@@ -216,6 +216,11 @@ func (m *moduleRun) containerDefinitions(a *module.Attribute) *tree.Node {
 			if n := fromEncoded(call.Args[0], a.Ctx, v); n != nil {
 				return n
 			}
+			if a.JSONArg != cty.NilVal && !v.IsMarked() {
+				if n := fromArgValue(call.Args[0], a.Ctx, a.JSONArg, 0); n != nil {
+					return n
+				}
+			}
 			if n, diags := tree.FromExpr(call.Args[0], a.Ctx); n != nil && !diags.HasErrors() {
 				return n
 			}
@@ -312,6 +317,51 @@ func matchEncoded(expr hcl.Expression, ctx *hcl.EvalContext, doc *tree.Node, dep
 		return n
 	}
 	return asValue(doc, rng)
+}
+
+// fromArgValue returns the tree tree.FromExpr(expr, ctx) builds, reading the values from v, the value expr
+// evaluated to, instead of evaluating again: constructors are walked for their elements' ranges, the value of
+// any other expression is v's element in its place. It returns nil where v does not match the constructors;
+// the caller then evaluates.
+func fromArgValue(expr hcl.Expression, ctx *hcl.EvalContext, v cty.Value, depth int) *tree.Node {
+	if depth > tree.MaxDepth || v.IsMarked() {
+		return nil
+	}
+	rng := expr.Range()
+	switch e := expr.(type) {
+	case *hclsyntax.TupleConsExpr:
+		if !v.IsKnown() || v.IsNull() || !v.Type().IsTupleType() || v.LengthInt() != len(e.Exprs) {
+			return nil
+		}
+		n := &tree.Node{Kind: tree.Array, Range: rng, Elems: make([]*tree.Node, 0, len(e.Exprs))}
+		for i, x := range e.Exprs {
+			c := fromArgValue(x, ctx, v.Index(cty.NumberIntVal(int64(i))), depth+1)
+			if c == nil {
+				return nil
+			}
+			n.Elems = append(n.Elems, c)
+		}
+		return n
+	case *hclsyntax.ObjectConsExpr:
+		if !v.IsKnown() || v.IsNull() || !v.Type().IsObjectType() || len(v.Type().AttributeTypes()) != len(e.Items) {
+			return nil
+		}
+		n := &tree.Node{Kind: tree.Object, Range: rng, Fields: make([]tree.Field, 0, len(e.Items))}
+		for _, item := range e.Items {
+			k, diags := item.KeyExpr.Value(ctx)
+			if diags.HasErrors() || k.IsMarked() || !k.IsKnown() || k.IsNull() || k.Type() != cty.String || !v.Type().HasAttribute(k.AsString()) {
+				return nil // tree.FromExpr treats such an object as one value, or keeps repeated keys
+			}
+			key := k.AsString()
+			c := fromArgValue(item.ValueExpr, ctx, v.GetAttr(key), depth+1)
+			if c == nil {
+				return nil
+			}
+			n.Fields = append(n.Fields, tree.Field{Key: key, KeyRange: item.KeyExpr.Range(), Value: c})
+		}
+		return n
+	}
+	return tree.FromValue(v, rng)
 }
 
 // asValue turns a JSON tree into what tree.FromValue makes of the same value: every node at rng, and no

@@ -144,5 +144,21 @@ func (l *loader) block(blk *hcl.Block, schema *BlockSchema, ctx *hcl.EvalContext
 
 // attribute evaluates one attribute.
 func (l *loader) attribute(name string, expr hcl.Expression, rng hcl.Range, ctx *hcl.EvalContext) *Attribute {
-	return &Attribute{Name: name, Expr: expr, Range: rng, Value: l.eval(expr, ctx), Ctx: ctx}
+	call, ok := expr.(*hclsyntax.FunctionCallExpr)
+	if !ok || call.Name != "jsonencode" || len(call.Args) != 1 || call.ExpandFinal {
+		return &Attribute{Name: name, Expr: expr, Range: rng, Value: l.eval(expr, ctx), Ctx: ctx}
+	}
+	// The arguments of a call are evaluated before it, so the call that records last is this one, if it
+	// was made: it is, when evaluation has no errors.
+	l.jsonArg = cty.NilVal
+	val, diags := expr.Value(ctx)
+	arg := l.jsonArg
+	l.jsonArg = cty.NilVal
+	if len(diags) > 0 {
+		l.diags = append(l.diags, evalDiags(diags)...)
+	}
+	if diags.HasErrors() {
+		val, arg = cty.DynamicVal, cty.NilVal
+	}
+	return &Attribute{Name: name, Expr: expr, Range: rng, Value: val, Ctx: ctx, JSONArg: arg}
 }

@@ -28,6 +28,7 @@ type loader struct {
 	rootReal    string
 	modules     map[string]*moduleConfig // by real directory
 	budget      int
+	jsonArg     cty.Value // the argument of the last jsonencode call (see recordJSONArgs)
 	instances   []*Instance
 	diags       hcl.Diagnostics
 }
@@ -61,6 +62,7 @@ func Load(dir string, opts Options) (*Config, hcl.Diagnostics) {
 	}
 	l.rootReal = real
 	l.funcs = tffunc.Functions(l.files)
+	l.recordJSONArgs()
 	cloned := false
 	for _, typ := range sortedKeys(opts.DataSources) {
 		if ds := opts.DataSources[typ]; ds.Spec == nil || ds.Eval == nil {
@@ -159,6 +161,26 @@ func evalDiags(diags hcl.Diagnostics) hcl.Diagnostics {
 func refusedRead(d *hcl.Diagnostic) bool {
 	extra, ok := hcl.DiagnosticExtra[hclsyntax.FunctionCallDiagExtra](d)
 	return ok && errors.Is(extra.FunctionCallError(), tffunc.ErrOutside)
+}
+
+// recordJSONArgs makes jsonencode keep its last argument in l.jsonArg, for Attribute.JSONArg.
+func (l *loader) recordJSONArgs() {
+	enc, ok := l.funcs["jsonencode"]
+	if !ok {
+		return
+	}
+	params := enc.Params()
+	l.funcs["jsonencode"] = function.New(&function.Spec{
+		Description: enc.Description(),
+		Params:      params,
+		Type:        func(args []cty.Value) (cty.Type, error) { return enc.ReturnTypeForValues(args) },
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			if len(args) == 1 {
+				l.jsonArg = args[0]
+			}
+			return enc.Call(args)
+		},
+	})
 }
 
 // eval evaluates expr in ctx; on error the value is unknown and the problem a warning.

@@ -184,6 +184,10 @@ type Attribute struct {
 	// Ctx is the evaluation context of this attribute: the module instance's variables, locals, modules, data
 	// sources and resources, count or each, and the iterators of enclosing dynamic blocks.
 	Ctx *hcl.EvalContext
+	// JSONArg is, when Expr is a call jsonencode(x) that evaluated without errors, the value of x as jsonencode
+	// received it (without marks: it is only the value of x when Value carries no marks); cty.NilVal
+	// otherwise. It spares evaluating x again to walk it.
+	JSONArg cty.Value
 }
 
 // Block is one nested block.
