@@ -213,9 +213,8 @@ func (m *moduleRun) containerDefinitions(a *module.Attribute) *tree.Node {
 	if call, ok := a.Expr.(*hclsyntax.FunctionCallExpr); ok && len(call.Args) == 1 && !call.ExpandFinal {
 		switch call.Name {
 		case "jsonencode":
-			if n := fromEncoded(call.Args[0], a.Ctx, v); n != nil {
-				return n
-			}
+			// The loader kept the argument's value: walk it rather than evaluate again. It lacks the
+			// argument's marks, which the JSON carries; marked JSON is evaluated again.
 			if a.JSONArg != cty.NilVal && !v.IsMarked() {
 				if n := fromArgValue(call.Args[0], a.Ctx, a.JSONArg, 0); n != nil {
 					return n
@@ -253,70 +252,6 @@ func (m *moduleRun) containerDefinitions(a *module.Attribute) *tree.Node {
 		return &tree.Node{Kind: tree.Unknown, Range: rng}
 	}
 	return relocate(n, rng)
-}
-
-// fromEncoded returns the tree tree.FromExpr(arg, ctx) builds, without evaluating arg a second time: enc is the
-// value of jsonencode(arg) that the module loader computed. The constructors of arg are walked for the ranges of
-// their elements, and the values under them are read back from the JSON. It returns nil when enc is not a
-// known, unmarked string or when the JSON does not match the constructors; the caller then evaluates arg.
-func fromEncoded(arg hcl.Expression, ctx *hcl.EvalContext, enc cty.Value) *tree.Node {
-	if enc.IsMarked() || !enc.IsKnown() || enc.IsNull() || enc.Type() != cty.String {
-		return nil
-	}
-	doc, diags := tree.ParseJSON([]byte(enc.AsString()), "")
-	if diags.HasErrors() {
-		return nil
-	}
-	return matchEncoded(arg, ctx, doc, 0)
-}
-
-// matchEncoded gives the JSON tree doc the ranges of expr, as tree.FromExpr would: constructors keep a range
-// per element; any other expression gives its whole value its own range.
-func matchEncoded(expr hcl.Expression, ctx *hcl.EvalContext, doc *tree.Node, depth int) *tree.Node {
-	if depth > tree.MaxDepth {
-		return nil
-	}
-	rng := expr.Range()
-	switch e := expr.(type) {
-	case *hclsyntax.TupleConsExpr:
-		if doc.Kind != tree.Array || len(doc.Elems) != len(e.Exprs) {
-			return nil
-		}
-		n := &tree.Node{Kind: tree.Array, Range: rng, Elems: make([]*tree.Node, 0, len(e.Exprs))}
-		for i, x := range e.Exprs {
-			c := matchEncoded(x, ctx, doc.Elems[i], depth+1)
-			if c == nil {
-				return nil
-			}
-			n.Elems = append(n.Elems, c)
-		}
-		return n
-	case *hclsyntax.ObjectConsExpr:
-		if doc.Kind != tree.Object || len(doc.Fields) != len(e.Items) {
-			return nil
-		}
-		n := &tree.Node{Kind: tree.Object, Range: rng, Fields: make([]tree.Field, 0, len(e.Items))}
-		seen := make(map[string]bool, len(e.Items))
-		for _, item := range e.Items {
-			k, diags := item.KeyExpr.Value(ctx)
-			if diags.HasErrors() || k.IsMarked() || !k.IsKnown() || k.IsNull() || k.Type() != cty.String || seen[k.AsString()] {
-				return nil // tree.FromExpr treats such an object as one value, or keeps repeated keys
-			}
-			key := k.AsString()
-			seen[key] = true
-			d := doc.Get(key)
-			if d == nil {
-				return nil
-			}
-			c := matchEncoded(item.ValueExpr, ctx, d, depth+1)
-			if c == nil {
-				return nil
-			}
-			n.Fields = append(n.Fields, tree.Field{Key: key, KeyRange: item.KeyExpr.Range(), Value: c})
-		}
-		return n
-	}
-	return asValue(doc, rng)
 }
 
 // fromArgValue returns the tree tree.FromExpr(expr, ctx) builds, reading the values from v, the value expr
@@ -362,26 +297,6 @@ func fromArgValue(expr hcl.Expression, ctx *hcl.EvalContext, v cty.Value, depth 
 		return n
 	}
 	return tree.FromValue(v, rng)
-}
-
-// asValue turns a JSON tree into what tree.FromValue makes of the same value: every node at rng, and no
-// empty member or element slices.
-func asValue(n *tree.Node, rng hcl.Range) *tree.Node {
-	n.Range = rng
-	if len(n.Fields) == 0 {
-		n.Fields = nil
-	}
-	if len(n.Elems) == 0 {
-		n.Elems = nil
-	}
-	for i := range n.Fields {
-		n.Fields[i].KeyRange = rng
-		asValue(n.Fields[i].Value, rng)
-	}
-	for _, e := range n.Elems {
-		asValue(e, rng)
-	}
-	return n
 }
 
 // fromHeredoc parses a heredoc without interpolation from the source bytes,
