@@ -6,9 +6,6 @@ import (
 	"github.com/ecskit/terraform-provider-ecskit/internal/tree"
 )
 
-// mapKeep converts nothing inside: the keys are the user's (labels, options).
-func mapKeep(name string) func(*tree.Node) (string, *tree.Node) { return keep(name) }
-
 func nested(name string, special map[string]func(*tree.Node) (string, *tree.Node)) func(*tree.Node) (string, *tree.Node) {
 	return func(n *tree.Node) (string, *tree.Node) { return name, convertAll(n, special) }
 }
@@ -16,13 +13,13 @@ func nested(name string, special map[string]func(*tree.Node) (string, *tree.Node
 var containerSpecial = map[string]func(*tree.Node) (string, *tree.Node){
 	"environment":   func(n *tree.Node) (string, *tree.Node) { return "environment", nameValueList(n, "value") },
 	"secrets":       func(n *tree.Node) (string, *tree.Node) { return "secrets", nameValueList(n, "valueFrom") },
-	"docker_labels": mapKeep("dockerLabels"),
+	"docker_labels": keep("dockerLabels"),
 	"log_configuration": nested("logConfiguration", map[string]func(*tree.Node) (string, *tree.Node){
-		"options":        mapKeep("options"),
+		"options":        keep("options"),
 		"secret_options": func(n *tree.Node) (string, *tree.Node) { return "secretOptions", nameValueList(n, "valueFrom") },
 	}),
 	"firelens_configuration": nested("firelensConfiguration", map[string]func(*tree.Node) (string, *tree.Node){
-		"options": mapKeep("options"),
+		"options": keep("options"),
 	}),
 	"linux_parameters": nested("linuxParameters", map[string]func(*tree.Node) (string, *tree.Node){
 		"capabilities": nested("capabilities", nil),

@@ -77,13 +77,6 @@ func (td *TaskDefinition) Windows() Tri {
 	return No
 }
 
-// ContainersKnown reports whether the list of containers itself is known
-// (its length and each element's presence); individual fields may still be
-// unknown.
-func (td *TaskDefinition) ContainersKnown() bool {
-	return !td.ContainerDefinitions.Unknown
-}
-
 // Label names a container for messages: container "web", or container 2
 // when its name is not known.
 func (c *Container) Label() string {

@@ -3,7 +3,6 @@ package taskdef
 import (
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 )
@@ -65,9 +64,6 @@ type Map struct {
 	Entries map[string]Value[string]
 }
 
-// Lookup returns the entry called key.
-func (m Map) Lookup(key string) Value[string] { return m.Entries[key] }
-
 // Quote renders a string for a message.
 func Quote(s string) string { return strconv.Quote(s) }
 
@@ -80,6 +76,3 @@ func joinPath(base, name string) string {
 }
 
 func indexPath(base string, i int) string { return base + "[" + strconv.Itoa(i) + "]" }
-
-// PathOf renders a path for people: containerDefinitions[0].memory.
-func PathOf(parts ...string) string { return strings.Join(parts, ".") }
