@@ -246,6 +246,7 @@ func (r *runner) moduleOptions() module.Options {
 			Vars:        r.opts.vars,
 			DataSources: dataSources(r.rulesConfig()),
 			Schemas:     schemas(),
+			Types:       readTypes(),
 			ParseCache:  r.parsed,
 		}
 	})

@@ -170,6 +170,18 @@ func schemas() map[string]*module.BlockSchema {
 	return out
 }
 
+// readTypes names the resource and data source types ecslint reads: the
+// task definitions and ecskit data sources of the task-definition rules, and
+// those of the configuration rules. The loader evaluates no others.
+func readTypes() map[string]bool {
+	out := map[string]bool{"aws_ecs_task_definition": true, "ecskit_task_definition": true,
+		"ecskit_container_definition": true, "ecskit_fargate_size": true}
+	for typ := range configrules.Types {
+		out[typ] = true
+	}
+	return out
+}
+
 // lintModule loads the module in dir (files read inside allowed) and checks it.
 func (r *runner) lintModule(dir, allowed string) {
 	display, diag := r.claimModule(dir)

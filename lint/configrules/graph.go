@@ -1097,3 +1097,13 @@ func (l *launcher) dynamicHostPort(lb *serviceLB) (*taskdef.Container, *taskdef.
 	}
 	return c, pm, true
 }
+
+// Types names every resource type the configuration rules read: instances of other types are never looked at,
+// so the loader need not evaluate them (module.Options.Types). TestTypesNamesEveryTypeRead keeps it complete.
+var Types = func() map[string]bool {
+	out := map[string]bool{"aws_security_group_rule": true, "aws_vpc_security_group_ingress_rule": true}
+	for typ := range Schemas {
+		out[typ] = true
+	}
+	return out
+}()

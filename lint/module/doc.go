@@ -25,6 +25,8 @@
 //     step, so a cycle through a module (an input that depends on an output of the same module) is reported as
 //     a cycle although Terraform would accept it.
 //   - References to resources and to data sources without an evaluator are unknown (cty.DynamicVal).
+//   - Only what can be read is evaluated: the root module's outputs are not (nothing reads them), nor, with
+//     Options.Types, the resources and data sources of other types.
 //   - count and for_each (a map, an object or a set of strings) expand resources, data sources and module calls.
 //     dynamic blocks expand where their for_each is known.
 //

@@ -126,6 +126,9 @@ func (l *loader) evalModule(cfg *moduleConfig, inputs map[string]*inputValue, ad
 		l.addInstances(mi, r, full)
 	}
 	outs := map[string]cty.Value{}
+	if addr == "" {
+		return cty.EmptyObjectVal // nothing reads the root module's outputs
+	}
 	for _, o := range cfg.outputs {
 		outs[o.name] = l.eval(o.expr, full)
 	}
@@ -385,6 +388,9 @@ func (l *loader) relDir(real string) string {
 
 // addInstances records the instances of one resource or data block of a module instance.
 func (l *loader) addInstances(mi *modInst, r *resourceDecl, ctx *hcl.EvalContext) {
+	if l.opts.Types != nil && !l.opts.Types[r.typ] {
+		return
+	}
 	keys, unknown := l.expand(r.count, r.forEach, ctx, r.declRange)
 	prefix := ""
 	if mi.addr != "" {

@@ -293,3 +293,28 @@ func TestParseErrors(t *testing.T) {
 		t.Errorf("Files has %d entries, want 2", len(cfg.Files))
 	}
 }
+
+// TestTypesLimitEvaluation: with Options.Types, blocks of other types are not evaluated (no warning about the
+// unknown function in the IAM role) and not in Instances; the root module's outputs are never evaluated, while
+// a child module's outputs are, as the caller reads them.
+func TestTypesLimitEvaluation(t *testing.T) {
+	cfg, diags := load(t, "types", Options{Types: map[string]bool{"aws_ecs_task_definition": true}})
+	if len(diags) > 0 {
+		t.Errorf("diagnostics %v; want none: the role and the root output are not evaluated", diags)
+	}
+	if got := instance(t, cfg, "aws_ecs_task_definition.this").Body.Value("family"); !got.RawEquals(cty.StringVal("web-family")) {
+		t.Errorf("family = %#v, want web-family from the child module's output", got)
+	}
+	for _, in := range cfg.Instances {
+		if in.Type != "aws_ecs_task_definition" {
+			t.Errorf("instance %s is of a type not asked for", in.Address)
+		}
+	}
+
+	// Without Types, the role is evaluated: its problem is reported.
+	cfg, diags = load(t, "types", Options{})
+	instance(t, cfg, "aws_iam_role.task")
+	if !strings.Contains(diags.Error(), "no_such_function") {
+		t.Errorf("without Types, diagnostics %v; want the role's call of an unknown function", diags)
+	}
+}

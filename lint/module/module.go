@@ -37,6 +37,11 @@ type Options struct {
 	AllowedDir string
 	// MaxFileSize caps the size of every file read, in bytes. Default: 10 MiB.
 	MaxFileSize int64
+	// Types, when set, limits the resource and data source instances Load produces to the listed types. Blocks of
+	// other types are neither expanded nor evaluated, and are not in Config.Instances; references to them are
+	// unknown, as references to resources always are. A linter that reads a few types saves the evaluation of
+	// all the others (IAM policies, log groups...). Nil produces every type.
+	Types map[string]bool
 	// ParseCache, when set, keeps parsed files for the other Loads of the same run, which may run concurrently.
 	// Without it every Load parses the files it reads.
 	ParseCache *ParseCache

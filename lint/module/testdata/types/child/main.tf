@@ -1,0 +1,7 @@
+variable "name" {
+  type = string
+}
+
+output "family" {
+  value = "${var.name}-family"
+}
