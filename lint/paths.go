@@ -100,38 +100,34 @@ func (r *runner) lintTree(root string) {
 		defer close(order)
 		defer close(jobs)
 		fail := func(d *hcl.Diagnostic) { order <- &slot{diag: d} }
-		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		var walk func(dir string)
+		walk = func(dir string) {
+			// Each directory is read once: its entries tell both whether it is a module
+			// and which subdirectories to walk, in lexical order.
+			entries, err := os.ReadDir(dir)
 			if err != nil {
 				fail(&hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Cannot read directory",
-					Detail: fmt.Sprintf("Cannot read %s: %s.", path, unwrapPathError(err))})
-				if d != nil && d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
+					Detail: fmt.Sprintf("Cannot read %s: %s.", dir, unwrapPathError(err))})
+				return
 			}
-			if !d.IsDir() {
-				return nil
-			}
-			if path != root && strings.HasPrefix(d.Name(), ".") {
-				return fs.SkipDir
-			}
-			if hasConfigFiles(path) {
-				dir, diag := r.claimModule(path)
+			if hasConfigFiles(entries) {
+				mod, diag := r.claimModule(dir)
 				switch {
 				case diag != nil:
 					fail(diag)
-				case dir != "":
-					s := &slot{dir: dir, done: make(chan struct{})}
+				case mod != "":
+					s := &slot{dir: mod, done: make(chan struct{})}
 					order <- s
 					jobs <- s
 				}
 			}
-			return nil
-		})
-		if err != nil {
-			fail(&hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Cannot read directory",
-				Detail: fmt.Sprintf("Cannot walk %s: %s.", root, err)})
+			for _, e := range entries {
+				if e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
+					walk(filepath.Join(dir, e.Name()))
+				}
+			}
 		}
+		walk(root)
 	}()
 	for s := range order {
 		if s.done == nil {
@@ -144,11 +140,9 @@ func (r *runner) lintTree(root string) {
 	wg.Wait()
 }
 
-func hasConfigFiles(dir string) bool {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return false
-	}
+// hasConfigFiles reports whether a directory's entries include a .tf or
+// .tf.json file.
+func hasConfigFiles(entries []os.DirEntry) bool {
 	for _, e := range entries {
 		if !e.IsDir() && isConfigFile(e.Name()) && !strings.HasPrefix(e.Name(), ".") {
 			return true

@@ -13,7 +13,6 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -36,7 +35,12 @@ func main() {
 	}
 	root := flag.Arg(0)
 
-	dirs := make(chan string, 64)
+	// The walk reads each directory once and hands its entries to the workers.
+	type dirEntries struct {
+		dir     string
+		entries []os.DirEntry
+	}
+	dirs := make(chan dirEntries, 64)
 	results := make(chan counts, *workers)
 	var wg sync.WaitGroup
 	for range *workers {
@@ -44,24 +48,29 @@ func main() {
 		go func() {
 			defer wg.Done()
 			var c counts
-			for dir := range dirs {
-				parseDir(dir, &c)
+			for d := range dirs {
+				parseDir(d.dir, d.entries, &c)
 			}
 			results <- c
 		}()
 	}
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+	var walkErr error
+	var walk func(dir string)
+	walk = func(dir string) {
+		entries, err := os.ReadDir(dir)
 		if err != nil {
-			return err
+			walkErr = err
+			return
 		}
-		if d.IsDir() && path != root && strings.HasPrefix(d.Name(), ".") {
-			return fs.SkipDir
+		dirs <- dirEntries{dir, entries}
+		for _, e := range entries {
+			if e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
+				walk(filepath.Join(dir, e.Name()))
+			}
 		}
-		if d.IsDir() {
-			dirs <- path
-		}
-		return nil
-	})
+	}
+	walk(root)
+	err := walkErr
 	close(dirs)
 	wg.Wait()
 	close(results)
@@ -83,14 +92,8 @@ func main() {
 	}
 }
 
-// parseDir parses the configuration files directly in dir and adds to c.
-func parseDir(dir string, c *counts) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "parsefloor: %v\n", err)
-		c.errors++
-		return
-	}
+// parseDir parses the configuration files among dir's entries and adds to c.
+func parseDir(dir string, entries []os.DirEntry, c *counts) {
 	found := false
 	for _, e := range entries {
 		name := e.Name()
