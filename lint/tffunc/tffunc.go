@@ -14,8 +14,10 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"fmt"
+	"maps"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
@@ -32,7 +34,19 @@ import (
 // returned unwrapped (not as function.ArgError), so that callers can find ErrOutside with errors.Is on the error
 // that hclsyntax.FunctionCallDiagExtra reports.
 func Functions(files *Files) map[string]function.Function {
-	fns := map[string]function.Function{
+	fns := maps.Clone(pureFunctions())
+	fns["file"] = fileFunc(files)
+	fns["fileexists"] = fileExistsFunc(files)
+	fns["filebase64"] = fileBase64Func(files)
+	// Templates may call every function except templatefile itself, as in Terraform.
+	inner := maps.Clone(fns)
+	fns["templatefile"] = templateFileFunc(files, inner)
+	return fns
+}
+
+// pureFunctions is the part of the table that reads no files, the same for every Load: built once.
+var pureFunctions = sync.OnceValue(func() map[string]function.Function {
+	return map[string]function.Function{
 		"abs":             stdlib.AbsoluteFunc,
 		"alltrue":         allTrueFunc,
 		"anytrue":         anyTrueFunc,
@@ -118,17 +132,7 @@ func Functions(files *Files) map[string]function.Function {
 		"values":          stdlib.ValuesFunc,
 		"zipmap":          stdlib.ZipmapFunc,
 	}
-	fns["file"] = fileFunc(files)
-	fns["fileexists"] = fileExistsFunc(files)
-	fns["filebase64"] = fileBase64Func(files)
-	// Templates may call every function except templatefile itself, as in Terraform.
-	inner := make(map[string]function.Function, len(fns))
-	for k, v := range fns {
-		inner[k] = v
-	}
-	fns["templatefile"] = templateFileFunc(files, inner)
-	return fns
-}
+})
 
 // coalesceFunc is Terraform's coalesce: the first argument that is neither null nor an empty string.
 var coalesceFunc = function.New(&function.Spec{
