@@ -169,11 +169,16 @@ func (l *loader) recordJSONArgs() {
 	if !ok {
 		return
 	}
+	// The wrapper lets marked values through (AllowMarked) and has jsonencode's static return type, so that
+	// only enc.Call walks the argument for marks: each walk of a large container_definitions value costs.
 	params := enc.Params()
+	for i := range params {
+		params[i].AllowMarked = true
+	}
 	l.funcs["jsonencode"] = function.New(&function.Spec{
 		Description: enc.Description(),
 		Params:      params,
-		Type:        func(args []cty.Value) (cty.Type, error) { return enc.ReturnTypeForValues(args) },
+		Type:        function.StaticReturnType(cty.String),
 		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
 			if len(args) == 1 {
 				l.jsonArg = args[0]
