@@ -221,7 +221,9 @@ func (r *ingressRule) setPorts(proto, from, to cty.Value, portsRequired bool) {
 	}
 	f, okF := knownInt(from)
 	t, okT := knownInt(to)
-	if !okF || !okT {
+	if !okF || !okT || f > t {
+		// A reversed range (from_port above to_port) is one no AWS source says what it opens, or whether
+		// EC2 accepts it: what the rule admits stays unknown, and the rules that need it stay silent.
 		return
 	}
 	r.from, r.to, r.portsKnown = f, t, true

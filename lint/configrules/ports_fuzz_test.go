@@ -29,6 +29,7 @@ func FuzzIngressPorts(f *testing.F) {
 	f.Add(uint8(0), "all", int64(-1), int64(-1), uint16(1), uint16(65535), false)
 	f.Add(uint8(1), "udp", int64(32768), int64(65535), uint16(32768), uint16(65535), true)
 	f.Add(uint8(2), "TCP", int64(65535), int64(0), uint16(32768), uint16(65535), false)
+	f.Add(uint8(0), "tcp", int64(40000), int64(35000), uint16(32768), uint16(65535), false)
 	f.Add(uint8(0), "17", int64(1)<<40, int64(-1)<<40, uint16(0), uint16(0), true)
 
 	fixture, err := os.ReadFile(filepath.Join("testdata", "dps-range", "main.tf"))
@@ -66,6 +67,12 @@ func FuzzIngressPorts(f *testing.F) {
 			if got != want {
 				t.Fatalf("tcp %d-%d against %d-%d: opens = %v, want %v", r.from, r.to, rng.From, rng.To, got, want)
 			}
+		}
+		if r.from > r.to {
+			t.Fatalf("the reversed range %d-%d was kept", r.from, r.to)
+		}
+		if r.protocol == "tcp" && from > to && got != maybe {
+			t.Fatalf("tcp %d-%d is reversed: opens = %v, want maybe (unknown)", from, to, got)
 		}
 		if r.all && got != yes {
 			t.Fatalf("protocol %q opens every port, but opens = %v", proto, got)
