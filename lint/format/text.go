@@ -29,13 +29,22 @@ const (
 // caret under the range, and a summary line.
 func Text(w io.Writer, r *Report, opts Options) error {
 	bw := bufio.NewWriter(w)
+	lines := lineCache{files: r.Files, starts: map[string][]int{}}
 	if len(r.Errors) > 0 {
 		dw := hcl.NewDiagnosticTextWriter(bw, r.Files, 100, opts.Color)
-		if err := dw.WriteDiagnostics(r.Errors); err != nil {
-			return err
+		// hcl's writer prints whole source lines: a diagnostic on a huge line (minified JSON, a
+		// generated file) is written without its snippet.
+		bare := hcl.NewDiagnosticTextWriter(bw, nil, 100, opts.Color)
+		for _, d := range r.Errors {
+			w := dw
+			if d.Subject != nil && lines.longLine(d.Subject.Filename, d.Subject.Start.Line, d.Subject.End.Line) {
+				w = bare
+			}
+			if err := w.WriteDiagnostic(d); err != nil {
+				return err
+			}
 		}
 	}
-	lines := lineCache{files: r.Files, starts: map[string][]int{}}
 	paint := func(code, s string) string {
 		if !opts.Color {
 			return s
@@ -93,20 +102,37 @@ func summary(counts map[rules.Severity]int, total int) string {
 	return fmt.Sprintf("%d %s found: %s.", total, issues, strings.Join(parts, ", "))
 }
 
+// maxSnippetWidth is the most characters of a source line a snippet shows: of
+// a longer line (minified JSON, a generated file), a window around the range.
+const maxSnippetWidth = 160
+
 // writeSnippet prints the source line with its number and a caret under the
 // range (to the end of the line when the range spans several lines).
 func writeSnippet(w io.Writer, src []byte, rng hcl.Range, paint func(string, string) string) {
 	num := strconv.Itoa(rng.Start.Line)
-	text := strings.ReplaceAll(string(src), "\t", " ")
-	fmt.Fprintf(w, "  %s | %s\n", num, text)
-	width := utf8.RuneCountInString(text)
+	text := []rune(strings.ReplaceAll(string(src), "\t", " "))
 	start := rng.Start.Column - 1
-	if start < 0 || start > width {
-		return
-	}
-	end := width
+	end := len(text)
 	if rng.End.Line == rng.Start.Line && rng.End.Column-1 > start && rng.End.Column-1 < end {
 		end = rng.End.Column - 1
+	}
+	prefix, suffix := "", ""
+	if len(text) > maxSnippetWidth && start >= 0 && start <= len(text) {
+		from := max(0, min(start-maxSnippetWidth/4, len(text)-maxSnippetWidth))
+		to := from + maxSnippetWidth
+		if from > 0 {
+			prefix = "…"
+		}
+		if to < len(text) {
+			suffix = "…"
+		}
+		shift := from - utf8.RuneCountInString(prefix)
+		text = text[from:to]
+		start, end = start-shift, min(end, to)-shift
+	}
+	fmt.Fprintf(w, "  %s | %s%s%s\n", num, prefix, string(text), suffix)
+	if start < 0 || start > end {
+		return
 	}
 	mark := "^"
 	if end-start > 1 {
@@ -114,6 +140,20 @@ func writeSnippet(w io.Writer, src []byte, rng hcl.Range, paint func(string, str
 	}
 	fmt.Fprintf(w, "  %s | %s%s\n", strings.Repeat(" ", len(num)), strings.Repeat(" ", start), paint(ansiRed, mark))
 }
+
+// longLine reports whether any of the lines first..last of filename is longer
+// than a snippet shows.
+func (c *lineCache) longLine(filename string, first, last int) bool {
+	for n := first; n <= last && n < first+maxSnippetLines; n++ {
+		if src, ok := c.line(filename, n); ok && len(src) > maxSnippetWidth*4 {
+			return true
+		}
+	}
+	return false
+}
+
+// maxSnippetLines bounds how many lines longLine looks at.
+const maxSnippetLines = 20
 
 // lineCache finds lines of the report's files; each file is split once.
 type lineCache struct {
