@@ -133,6 +133,9 @@ func (m *moduleRun) checkResource(in *module.Instance) {
 // ecskit_task_definition data sources the resource refers to.
 func (m *moduleRun) referencedDataFindings(in *module.Instance) map[string]bool {
 	out := map[string]bool{}
+	if len(m.dataFindings) == 0 {
+		return out // no ecskit_task_definition in the module: nothing to look for
+	}
 	for _, a := range in.Body.Attributes {
 		for _, tr := range a.Expr.Variables() {
 			if tr.RootName() != "data" || len(tr) < 3 {
