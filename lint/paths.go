@@ -255,7 +255,7 @@ func (r *runner) checkModule(dir, allowed string) *moduleResult {
 	out.tasks = cfg.InstancesOf(module.Managed, "aws_ecs_task_definition")
 	m := &moduleRun{r: r, out: out, cfg: cfg, files: cfg.Reader}
 	m.checkTaskDefinitions()
-	out.findings = append(out.findings, configrules.Check(cfg, configrules.Options{DynamicPortRange: r.opts.portRange, Skip: r.skip})...)
+	out.findings = append(out.findings, configrules.Check(cfg, configrules.Options{DynamicPortRange: r.opts.portRange, Skip: r.skip, TaskDefinitions: m.decoded})...)
 	return out
 }
 

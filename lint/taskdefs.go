@@ -28,6 +28,9 @@ type moduleRun struct {
 	// the rule+message keys it reported, so a resource built from its outputs
 	// does not report them again.
 	dataFindings map[string]map[string]bool
+	// decoded holds the task definitions the rules saw, for the configuration
+	// rules (configrules.Options.TaskDefinitions).
+	decoded map[*module.Instance]*taskdef.TaskDefinition
 }
 
 func findingKey(rule, message string) string { return rule + "\x00" + message }
@@ -36,6 +39,7 @@ func findingKey(rule, message string) string { return rule + "\x00" + message }
 // aws_ecs_task_definition resource and ecskit data source of cfg.
 func (m *moduleRun) checkTaskDefinitions() {
 	m.dataFindings = map[string]map[string]bool{}
+	m.decoded = map[*module.Instance]*taskdef.TaskDefinition{}
 	for _, in := range m.cfg.Instances {
 		if in.Mode != module.Data || in.Body == nil {
 			continue
@@ -121,6 +125,7 @@ func (m *moduleRun) checkResource(in *module.Instance) {
 	input.Fields = append(input.Fields, tree.Field{Key: "containerDefinitions", KeyRange: keyRange, Value: defs})
 	td, errs := decode(input)
 	m.addDecodeErrors(errs, in.DefRange)
+	m.decoded[in] = td
 	seen := m.referencedDataFindings(in)
 	for _, f := range rules.Run(td, m.r.rulesConfig()) {
 		if !seen[findingKey(f.Rule.Name, f.Message)] {

@@ -111,6 +111,7 @@ type graph struct {
 	cfg   *module.Config
 	index map[resKey][]*module.Instance
 
+	decoded  map[*module.Instance]*taskdef.TaskDefinition // by the caller (Options.TaskDefinitions)
 	taskDefs map[*module.Instance]*taskDef
 	sgs      map[*module.Instance]*securityGroup
 	ingress  []*ingressRule // every ingress rule of the configuration, in every form
@@ -127,8 +128,9 @@ type resKey struct {
 }
 
 // newGraph indexes cfg and builds the typed views.
-func newGraph(cfg *module.Config) *graph {
-	g := &graph{cfg: cfg, index: map[resKey][]*module.Instance{}, taskDefs: map[*module.Instance]*taskDef{}, sgs: map[*module.Instance]*securityGroup{}}
+func newGraph(cfg *module.Config, decoded map[*module.Instance]*taskdef.TaskDefinition) *graph {
+	g := &graph{cfg: cfg, index: map[resKey][]*module.Instance{}, decoded: decoded,
+		taskDefs: map[*module.Instance]*taskDef{}, sgs: map[*module.Instance]*securityGroup{}}
 	for _, in := range cfg.Instances {
 		k := resKey{in.Module, in.Mode, in.Type, in.Name}
 		g.index[k] = append(g.index[k], in)
@@ -440,6 +442,11 @@ func (g *graph) taskDefinition(in *module.Instance) *taskDef {
 	if t, ok := g.taskDefs[in]; ok {
 		return t
 	}
+	if td, ok := g.decoded[in]; ok && in.Mode == module.Managed && !refersToTaskData(in) {
+		t := &taskDef{inst: in, td: td}
+		g.taskDefs[in] = t
+		return t
+	}
 	var input *tree.Node
 	if in.Mode == module.Data {
 		input, _ = compose.TaskInput(bodyNode(in.Body, nil))
@@ -455,6 +462,21 @@ func (g *graph) taskDefinition(in *module.Instance) *taskDef {
 	t := &taskDef{inst: in, td: td}
 	g.taskDefs[in] = t
 	return t
+}
+
+// refersToTaskData reports whether an attribute of in refers to an ecskit_task_definition data source, whose
+// configured values taskDefinition looks through to.
+func refersToTaskData(in *module.Instance) bool {
+	for _, a := range in.Body.Attributes {
+		for _, tr := range a.Expr.Variables() {
+			if len(tr) >= 2 && tr.RootName() == "data" {
+				if typ, ok := tr[1].(hcl.TraverseAttr); ok && typ.Name == "ecskit_task_definition" {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // throughDataSource returns an attribute's value; when it is unknown and written as a reference to the same

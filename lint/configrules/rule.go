@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/ecskit/terraform-provider-ecskit/internal/rules"
+	"github.com/ecskit/terraform-provider-ecskit/internal/taskdef"
 	"github.com/ecskit/terraform-provider-ecskit/lint/findings"
 	"github.com/ecskit/terraform-provider-ecskit/lint/module"
 )
@@ -42,6 +43,10 @@ type Options struct {
 	DynamicPortRange rules.PortRange
 	// Skip reports whether a rule is turned off.
 	Skip func(name string) bool
+	// TaskDefinitions are aws_ecs_task_definition instances already decoded by the caller (ecslint's task
+	// rules decode every one), so that Check need not decode them again. A resource that refers to an
+	// ecskit_task_definition data source is still decoded by Check, which looks through the reference.
+	TaskDefinitions map[*module.Instance]*taskdef.TaskDefinition
 }
 
 var registry = map[string]*Rule{}
@@ -72,7 +77,7 @@ func Check(cfg *module.Config, opts Options) []findings.Finding {
 	if opts.DynamicPortRange == (rules.PortRange{}) {
 		opts.DynamicPortRange = rules.DefaultDynamicPortRange
 	}
-	g := newGraph(cfg)
+	g := newGraph(cfg, opts.TaskDefinitions)
 	var out []findings.Finding
 	for _, r := range All() {
 		if opts.Skip != nil && opts.Skip(r.Name) {
