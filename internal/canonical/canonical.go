@@ -91,18 +91,31 @@ func Container(src []byte, opts Options) ([]byte, []Warning, error) {
 // normalized with the task's networkMode, null members are dropped, and keys are sorted. A
 // DescribeTaskDefinition output ({"taskDefinition": {...}}) is accepted too; the inner object is normalized
 // and the wrapper kept.
-func TaskDefinition(src []byte) ([]byte, []Warning, error) {
+func TaskDefinition(src []byte) (Task, []Warning, error) {
 	v, err := decode(src)
 	if err != nil {
-		return nil, nil, err
+		return Task{}, nil, err
 	}
 	n := normalizer{}
-	out, err := n.taskDefinition(v)
+	out, td, err := n.taskDefinition(v)
 	if err != nil {
-		return nil, nil, err
+		return Task{}, nil, err
 	}
-	b, err := encode(out)
-	return b, n.warnings, err
+	whole, err := encode(out)
+	if err != nil {
+		return Task{}, nil, err
+	}
+	defs, err := encode(td["containerDefinitions"])
+	return Task{JSON: whole, ContainerDefinitions: defs}, n.warnings, err
+}
+
+// Task is a task definition in canonical form.
+type Task struct {
+	// JSON is the whole input, normalized.
+	JSON []byte
+	// ContainerDefinitions is its containerDefinitions array alone, as the container_definitions argument of
+	// aws_ecs_task_definition takes it.
+	ContainerDefinitions []byte
 }
 
 // decode parses one JSON value, keeping numbers as their text.

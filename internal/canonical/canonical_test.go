@@ -248,11 +248,29 @@ func TestTaskDefinition(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if string(got) != tt.want {
-				t.Errorf("got  %s\nwant %s", got, tt.want)
+			if string(got.JSON) != tt.want {
+				t.Errorf("got  %s\nwant %s", got.JSON, tt.want)
+			}
+			// The containers part is the normalized containerDefinitions of the whole.
+			var whole map[string]any
+			if err := json.Unmarshal(got.JSON, &whole); err != nil {
+				t.Fatal(err)
+			}
+			if inner, ok := whole["taskDefinition"].(map[string]any); ok {
+				whole = inner
+			}
+			want, _ := json.Marshal(whole["containerDefinitions"])
+			if string(got.ContainerDefinitions) != string(want) {
+				t.Errorf("containers part %s, want %s", got.ContainerDefinitions, want)
 			}
 		})
 	}
+}
+
+// taskJSON is TaskDefinition returning only the whole JSON.
+func taskJSON(b []byte) ([]byte, []Warning, error) {
+	t, w, err := TaskDefinition(b)
+	return t.JSON, w, err
 }
 
 func TestErrors(t *testing.T) {
@@ -280,9 +298,9 @@ func TestErrors(t *testing.T) {
 		{name: "essential string", in: `[{"name":"a","essential":"yes"}]`, path: "[0].essential", contains: "true or false"},
 		{name: "port as string", in: `[{"name":"a","portMappings":[{"containerPort":"80"}]}]`, path: "[0].portMappings[0].containerPort", contains: "number"},
 		{name: "command not array", in: `[{"name":"a","command":"sh"}]`, path: "[0].command", contains: "JSON array"},
-		{name: "task without containers", in: `{"family":"f"}`, fn: TaskDefinition, path: "containerDefinitions", contains: "missing"},
-		{name: "task network mode not string", in: `{"networkMode":1,"containerDefinitions":[]}`, fn: TaskDefinition, path: "networkMode", contains: "string"},
-		{name: "task array", in: `[]`, fn: TaskDefinition, contains: "JSON object"},
+		{name: "task without containers", in: `{"family":"f"}`, fn: taskJSON, path: "containerDefinitions", contains: "missing"},
+		{name: "task network mode not string", in: `{"networkMode":1,"containerDefinitions":[]}`, fn: taskJSON, path: "networkMode", contains: "string"},
+		{name: "task array", in: `[]`, fn: taskJSON, contains: "JSON object"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -61,18 +61,19 @@ func (n *normalizer) warn(path, format string, args ...any) {
 	n.warnings = append(n.warnings, Warning{Path: path, Message: fmt.Sprintf(format, args...)})
 }
 
-// taskDefinition normalizes a RegisterTaskDefinition input object or a DescribeTaskDefinition output.
-func (n *normalizer) taskDefinition(v any) (map[string]any, error) {
+// taskDefinition normalizes a RegisterTaskDefinition input object or a DescribeTaskDefinition output. It
+// returns the whole object and the task definition in it (the same object, or its taskDefinition member).
+func (n *normalizer) taskDefinition(v any) (whole, task map[string]any, err error) {
 	m, ok := v.(map[string]any)
 	if !ok {
-		return nil, &Error{Msg: fmt.Sprintf("a task definition must be a JSON object, not %s.", kind(v))}
+		return nil, nil, &Error{Msg: fmt.Sprintf("a task definition must be a JSON object, not %s.", kind(v))}
 	}
 	prefix := ""
 	td := m
 	if inner, ok := m["taskDefinition"]; ok {
 		if _, has := m["containerDefinitions"]; !has {
 			if td, ok = inner.(map[string]any); !ok {
-				return nil, &Error{Path: "taskDefinition", Msg: fmt.Sprintf("must be a JSON object, not %s.", kind(inner))}
+				return nil, nil, &Error{Path: "taskDefinition", Msg: fmt.Sprintf("must be a JSON object, not %s.", kind(inner))}
 			}
 			prefix = "taskDefinition."
 		}
@@ -81,20 +82,20 @@ func (n *normalizer) taskDefinition(v any) (map[string]any, error) {
 	if nm, ok := td["networkMode"]; ok {
 		s, ok := nm.(string)
 		if !ok {
-			return nil, &Error{Path: prefix + "networkMode", Msg: fmt.Sprintf("must be a string such as \"awsvpc\", not %s.", kind(nm))}
+			return nil, nil, &Error{Path: prefix + "networkMode", Msg: fmt.Sprintf("must be a string such as \"awsvpc\", not %s.", kind(nm))}
 		}
 		n.opts.NetworkMode = s
 	}
 	cds, ok := td["containerDefinitions"]
 	if !ok {
-		return nil, &Error{Path: prefix + "containerDefinitions", Msg: "is missing; a task definition needs at least one container definition."}
+		return nil, nil, &Error{Path: prefix + "containerDefinitions", Msg: "is missing; a task definition needs at least one container definition."}
 	}
 	out, err := n.containers(cds, prefix+"containerDefinitions")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	td["containerDefinitions"] = out
-	return m, nil
+	return m, td, nil
 }
 
 // containers normalizes an array of container definitions and sorts it by name.

@@ -102,9 +102,26 @@ func TestCorpusIdempotent(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			again, _, err := TaskDefinition(whole)
-			if err != nil || string(again) != string(whole) {
+			again, _, err := TaskDefinition(whole.JSON)
+			if err != nil || string(again.JSON) != string(whole.JSON) {
 				t.Errorf("task definition not idempotent (%v)", err)
+			}
+			// The containerDefinitions part on its own is what the provider compares: a fixed point too.
+			var mode struct {
+				NetworkMode string `json:"networkMode"`
+				Inner       *struct {
+					NetworkMode string `json:"networkMode"`
+				} `json:"taskDefinition"`
+			}
+			if err := json.Unmarshal(whole.JSON, &mode); err != nil {
+				t.Fatal(err)
+			}
+			if mode.Inner != nil && mode.NetworkMode == "" {
+				mode.NetworkMode = mode.Inner.NetworkMode
+			}
+			defs, _, err := ContainerDefinitions(whole.ContainerDefinitions, Options{NetworkMode: mode.NetworkMode})
+			if err != nil || string(defs) != string(whole.ContainerDefinitions) {
+				t.Errorf("the containerDefinitions part is not canonical on its own (%v):\n%s\n%s", err, whole.ContainerDefinitions, defs)
 			}
 		})
 	}

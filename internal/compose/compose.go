@@ -66,24 +66,14 @@ func Task(cfg *tree.Node, rc rules.Config) *TaskResult {
 		res.Problems = append(res.Problems, Problem{Summary: "Cannot encode the task definition", Detail: err.Error()})
 		return res
 	}
-	taskJSON, notes, err := canonical.TaskDefinition(raw)
+	task, notes, err := canonical.TaskDefinition(raw)
 	if err != nil {
 		res.Problems = append(res.Problems, Problem{Attr: "containers", Summary: "Cannot normalize the container definitions", Detail: err.Error()})
 		return res
 	}
-	var whole struct {
-		ContainerDefinitions json.RawMessage `json:"containerDefinitions"`
-	}
-	if err := json.Unmarshal(taskJSON, &whole); err != nil {
-		res.Problems = append(res.Problems, Problem{Summary: "Cannot read the canonical task definition", Detail: err.Error()})
-		return res
-	}
 	res.Known = true
-	res.JSON = string(taskJSON)
-	res.ContainerDefinitions = string(whole.ContainerDefinitions)
-	if res.ContainerDefinitions == "" {
-		res.ContainerDefinitions = "[]"
-	}
+	res.JSON = string(task.JSON)
+	res.ContainerDefinitions = string(task.ContainerDefinitions)
 	res.Notes = notes
 	if s, ok := res.TD.CPU.Get(); ok {
 		if units, err := fargate.ParseCPU(s); err == nil {
