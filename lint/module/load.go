@@ -208,6 +208,12 @@ type instanceKey struct {
 
 // expand evaluates count or for_each. An unknown (or invalid) expansion gives one instance with an unknown key.
 func (l *loader) expand(count, forEach hcl.Expression, ctx *hcl.EvalContext, rng hcl.Range) ([]instanceKey, bool) {
+	if count == nil && forEach == nil {
+		if !l.take(1, rng) {
+			return nil, false
+		}
+		return []instanceKey{{key: cty.NilVal}}, false
+	}
 	unknownCount := []instanceKey{{key: cty.UnknownVal(cty.Number),
 		vars: map[string]cty.Value{"count": cty.ObjectVal(map[string]cty.Value{"index": cty.UnknownVal(cty.Number)})}}}
 	unknownEach := []instanceKey{{key: cty.UnknownVal(cty.String),
@@ -248,7 +254,7 @@ func (l *loader) expand(count, forEach hcl.Expression, ctx *hcl.EvalContext, rng
 			keys[i] = instanceKey{key: idx, vars: map[string]cty.Value{"count": cty.ObjectVal(map[string]cty.Value{"index": idx})}}
 		}
 		return keys, false
-	case forEach != nil:
+	default: // for_each
 		v := l.eval(forEach, ctx)
 		if !v.IsKnown() {
 			return unknownEach, true
@@ -293,10 +299,6 @@ func (l *loader) expand(count, forEach hcl.Expression, ctx *hcl.EvalContext, rng
 		}
 		return keys, false
 	}
-	if !l.take(1, rng) {
-		return nil, false
-	}
-	return []instanceKey{{key: cty.NilVal}}, false
 }
 
 // keyString renders an instance key for an address: [0], ["a"], [*] when unknown, nothing without a key.
