@@ -224,3 +224,49 @@ func TestHostileTenThousandContainers(t *testing.T) {
 		t.Errorf("no container_limit finding:\n%.2000s", all)
 	}
 }
+
+// TestHostileHugeNumbers: 1e9999999 is ten bytes, and writing it as text takes a minute (found by FuzzDecode).
+// In every place a number enters ecslint, such a number ends with a clear warning or error, and nothing writes
+// it out in full.
+func TestHostileHugeNumbers(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "td.json"), `{"family": "f", "containerDefinitions": [{"name": "a", "image": "i", "memory": 2E12201122}]}`)
+	code, rep, all := runJSON(t, filepath.Join(dir, "td.json"))
+	wantError(t, code, rep, all, "td.json", "2e+12201122")
+
+	mod := filepath.Join(dir, "mod")
+	writeFile(t, filepath.Join(mod, "main.tf"), `variable "from_vars" {
+  type = number
+}
+variable "from_flag" {
+  type = number
+}
+locals {
+  literal = 1e9999999
+  decoded = jsondecode("{\"memory\": 2E12201122}")
+}
+resource "aws_ecs_task_definition" "t" {
+  family = "f"
+  container_definitions = jsonencode([
+    { name = "a", image = "i", memory = local.literal },
+    { name = "b", image = "i", memory = local.decoded.memory },
+    { name = "c", image = "i", memory = var.from_vars, cpu = var.from_flag },
+    { name = "d", image = "i", memory = pow(10, 99999) },
+  ])
+}
+`)
+	writeFile(t, filepath.Join(mod, "terraform.tfvars"), "from_vars = -1e-9999999\n")
+	code, rep, all = runJSON(t, "--var", "from_flag=1e9999999", mod)
+	if code == lint.ExitOK && len(rep.Errors) == 0 {
+		t.Fatalf("exit %d without a word about the numbers:\n%s", code, all)
+	}
+	for _, w := range []string{"main.tf", "terraform.tfvars", "var.from_flag", "beyond"} {
+		if !strings.Contains(all, w) {
+			t.Errorf("the report does not mention %q:\n%s", w, all)
+		}
+	}
+
+	writeFile(t, filepath.Join(dir, "json", "main.tf.json"), `{"locals": {"x": 1e9999999}}`)
+	code, rep, all = runJSON(t, filepath.Join(dir, "json"))
+	wantError(t, code, rep, all, "main.tf.json", "range")
+}

@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"math/big"
 	"sort"
-	"strconv"
 
 	"github.com/hashicorp/hcl/v2"
 )
@@ -109,14 +108,8 @@ func (n *Node) Describe() string {
 	return "an unknown value"
 }
 
-// numberText is f.Text('g', -1). That shortest-decimal conversion is slow at the precision of cty numbers, so
-// whole numbers below a million in magnitude, which 'g' writes in plain digits, are formatted directly.
-func numberText(f *big.Float) string {
-	if i, acc := f.Int64(); acc == big.Exact && i > -1e6 && i < 1e6 && (i != 0 || !f.Signbit()) {
-		return strconv.FormatInt(i, 10)
-	}
-	return f.Text('g', -1)
-}
+// numberText writes a number for a message.
+func numberText(f *big.Float) string { return FormatNumber(f) }
 
 // Interface converts a known node to the values encoding/json produces
 // (map[string]any, []any, string, json.Number, bool, nil).
@@ -158,11 +151,11 @@ func (n *Node) Interface() (v any, ok bool) {
 // NumberText formats a number the way JSON writes it: integers without a
 // fraction or exponent.
 func NumberText(f *big.Float) json.Number {
-	if f.IsInt() {
+	if f.IsInt() && InRange(f) {
 		i, _ := f.Int(nil)
 		return json.Number(i.String())
 	}
-	return json.Number(f.Text('g', -1))
+	return json.Number(FormatNumber(f))
 }
 
 // Keys returns the member names in sorted order.

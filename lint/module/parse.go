@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/hcl/v2/json"
 	"github.com/zclconf/go-cty/cty"
 
+	"github.com/ecskit/terraform-provider-ecskit/internal/tree"
 	"github.com/ecskit/terraform-provider-ecskit/lint/tffunc"
 )
 
@@ -232,9 +233,65 @@ func (l *loader) readFile(real, name string) (*hcl.File, hcl.Diagnostics) {
 			Detail: fmt.Sprintf("Cannot read %s: %s.", name, err)}}
 	}
 	if strings.HasSuffix(name, ".json") {
-		return json.Parse(src, name)
+		f, diags := json.Parse(src, name)
+		if f != nil && !diags.HasErrors() && tree.MayHoldHugeNumber(src) {
+			// Checked through the task-definition JSON reader, which knows every number's range.
+			if n, _ := tree.ParseJSON(src, name); n != nil {
+				if d := hugeNumberIn(n); d != nil {
+					return nil, append(diags, d)
+				}
+			}
+		}
+		return f, diags
 	}
-	return hclsyntax.ParseConfig(src, name, hcl.InitialPos)
+	f, diags := hclsyntax.ParseConfig(src, name, hcl.InitialPos)
+	if body, ok := f.Body.(*hclsyntax.Body); ok && tree.MayHoldHugeNumber(src) {
+		diags = append(diags, unknownHugeLiterals(body)...)
+	}
+	return f, diags
+}
+
+// unknownHugeLiterals makes every number literal out of tree.InRange unknown, with a warning: evaluating
+// 1e9999999 is quick, but writing it as text (jsonencode, a template, a message) takes minutes.
+func unknownHugeLiterals(body *hclsyntax.Body) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	_ = hclsyntax.VisitAll(body, func(n hclsyntax.Node) hcl.Diagnostics {
+		lit, ok := n.(*hclsyntax.LiteralValueExpr)
+		if !ok || lit.Val.Type() != cty.Number || !lit.Val.IsKnown() || tree.InRange(lit.Val.AsBigFloat()) {
+			return nil
+		}
+		diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "Number out of range",
+			Detail:  fmt.Sprintf("The number %s is beyond what any AWS API accepts (about ±1.8e308); ecslint treats it as unknown.", tree.FormatNumber(lit.Val.AsBigFloat())),
+			Subject: lit.SrcRange.Ptr()})
+		lit.Val = cty.UnknownVal(cty.Number)
+		return nil
+	})
+	return diags
+}
+
+// hugeNumberIn returns an error about the first number of n out of tree.InRange, or nil.
+func hugeNumberIn(n *tree.Node) *hcl.Diagnostic {
+	switch n.Kind {
+	case tree.Number:
+		if !tree.InRange(n.Num) {
+			return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Number out of range",
+				Detail:  fmt.Sprintf("The number %s is beyond what any AWS API accepts (about ±1.8e308); ecslint does not read this file.", tree.FormatNumber(n.Num)),
+				Subject: n.Range.Ptr()}
+		}
+	case tree.Object:
+		for _, f := range n.Fields {
+			if d := hugeNumberIn(f.Value); d != nil {
+				return d
+			}
+		}
+	case tree.Array:
+		for _, e := range n.Elems {
+			if d := hugeNumberIn(e); d != nil {
+				return d
+			}
+		}
+	}
+	return nil
 }
 
 func (m *moduleConfig) addFile(f *hcl.File) hcl.Diagnostics {

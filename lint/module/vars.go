@@ -12,6 +12,8 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
+
+	"github.com/ecskit/terraform-provider-ecskit/internal/tree"
 )
 
 // inputValue is a value given for a variable, with where it came from.
@@ -49,7 +51,18 @@ func (v *variableDecl) value(in *inputValue) (cty.Value, hcl.Diagnostics) {
 		}
 		return cty.UnknownVal(v.typ), nil
 	}
-	return v.convert(in.val, in.rng)
+	if tree.HasHugeNumber(in.val) {
+		return cty.UnknownVal(v.typ), hcl.Diagnostics{{Severity: hcl.DiagWarning, Summary: "Number out of range",
+			Detail:  "This value holds a number beyond what any AWS API accepts (about ±1.8e308); ecslint treats the variable as unknown.",
+			Subject: in.rng.Ptr()}}
+	}
+	val, diags := v.convert(in.val, in.rng)
+	if !diags.HasErrors() && tree.HasHugeNumber(val) {
+		return cty.UnknownVal(v.typ), hcl.Diagnostics{{Severity: hcl.DiagWarning, Summary: "Number out of range",
+			Detail:  "This value is a number beyond what any AWS API accepts (about ±1.8e308); ecslint treats the variable as unknown.",
+			Subject: in.rng.Ptr()}}
+	}
+	return val, diags
 }
 
 // rootInputs collects the root module's variable values from tfvars files and the options, later sources

@@ -7,6 +7,8 @@ import (
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
 	"github.com/zclconf/go-cty/cty/gocty"
+
+	"github.com/ecskit/terraform-provider-ecskit/internal/tree"
 )
 
 func parsePrefix(s string) (netip.Prefix, error) {
@@ -51,9 +53,12 @@ var cidrSubnetFunc = function.New(&function.Spec{
 			return cty.NilVal, function.NewArgErrorf(1, "insufficient address space to extend prefix of %d by %d", p.Bits(), newbits)
 		}
 		netnum := args[2].AsBigFloat()
+		if !tree.InRange(netnum) {
+			return cty.NilVal, function.NewArgErrorf(2, "prefix extension of %d does not accommodate a subnet numbered %s", newbits, tree.FormatNumber(netnum))
+		}
 		n, acc := netnum.Int(nil)
 		if acc != big.Exact || n.Sign() < 0 || n.BitLen() > newbits {
-			return cty.NilVal, function.NewArgErrorf(2, "prefix extension of %d does not accommodate a subnet numbered %s", newbits, netnum.Text('f', -1))
+			return cty.NilVal, function.NewArgErrorf(2, "prefix extension of %d does not accommodate a subnet numbered %s", newbits, tree.FormatNumber(netnum))
 		}
 		n.Lsh(n, uint(bits-newLen))
 		a, ok := addrPlus(p.Addr(), n)
@@ -74,6 +79,9 @@ var cidrHostFunc = function.New(&function.Spec{
 			return cty.NilVal, err
 		}
 		hf := args[1].AsBigFloat()
+		if !tree.InRange(hf) {
+			return cty.NilVal, function.NewArgErrorf(1, "prefix of %d bits cannot accommodate host number %s", p.Bits(), tree.FormatNumber(hf))
+		}
 		h, acc := hf.Int(nil)
 		if acc != big.Exact {
 			return cty.NilVal, function.NewArgErrorf(1, "hostnum must be a whole number")
@@ -84,7 +92,7 @@ var cidrHostFunc = function.New(&function.Spec{
 			h.Add(h, size)
 		}
 		if h.Sign() < 0 || h.Cmp(size) >= 0 {
-			return cty.NilVal, function.NewArgErrorf(1, "prefix of %d bits cannot accommodate host number %s", p.Bits(), hf.Text('f', -1))
+			return cty.NilVal, function.NewArgErrorf(1, "prefix of %d bits cannot accommodate host number %s", p.Bits(), tree.FormatNumber(hf))
 		}
 		a, ok := addrPlus(p.Addr(), h)
 		if !ok {

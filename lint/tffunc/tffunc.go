@@ -27,6 +27,8 @@ import (
 	"github.com/zclconf/go-cty/cty/convert"
 	"github.com/zclconf/go-cty/cty/function"
 	"github.com/zclconf/go-cty/cty/function/stdlib"
+
+	"github.com/ecskit/terraform-provider-ecskit/internal/tree"
 )
 
 // Functions returns the function table for an hcl.EvalContext. files bounds what file, fileexists, filebase64
@@ -75,7 +77,7 @@ var pureFunctions = sync.OnceValue(func() map[string]function.Function {
 		"formatlist":      stdlib.FormatListFunc,
 		"indent":          stdlib.IndentFunc,
 		"join":            stdlib.JoinFunc,
-		"jsondecode":      stdlib.JSONDecodeFunc,
+		"jsondecode":      inRange(stdlib.JSONDecodeFunc, true),
 		"jsonencode":      stdlib.JSONEncodeFunc,
 		"keys":            stdlib.KeysFunc,
 		"length":          lengthFunc,
@@ -88,8 +90,8 @@ var pureFunctions = sync.OnceValue(func() map[string]function.Function {
 		"min":             stdlib.MinFunc,
 		"nonsensitive":    nonsensitiveFunc,
 		"one":             oneFunc,
-		"parseint":        stdlib.ParseIntFunc,
-		"pow":             stdlib.PowFunc,
+		"parseint":        inRange(stdlib.ParseIntFunc, false),
+		"pow":             inRange(stdlib.PowFunc, false),
 		"range":           stdlib.RangeFunc,
 		"regex":           stdlib.RegexFunc,
 		"regexall":        stdlib.RegexAllFunc,
@@ -118,7 +120,7 @@ var pureFunctions = sync.OnceValue(func() map[string]function.Function {
 		"tobool":          stdlib.MakeToFunc(cty.Bool),
 		"tolist":          stdlib.MakeToFunc(cty.List(cty.DynamicPseudoType)),
 		"tomap":           stdlib.MakeToFunc(cty.Map(cty.DynamicPseudoType)),
-		"tonumber":        stdlib.MakeToFunc(cty.Number),
+		"tonumber":        inRange(stdlib.MakeToFunc(cty.Number), false),
 		"toset":           stdlib.MakeToFunc(cty.Set(cty.DynamicPseudoType)),
 		"tostring":        stdlib.MakeToFunc(cty.String),
 		"transpose":       transposeFunc,
@@ -133,6 +135,36 @@ var pureFunctions = sync.OnceValue(func() map[string]function.Function {
 		"zipmap":          stdlib.ZipmapFunc,
 	}
 })
+
+// inRange wraps a function that can make numbers out of text or out of other numbers (jsondecode, tonumber,
+// parseint, pow): a result that holds a number beyond tree.InRange is an error. Evaluating such a number is quick,
+// but writing it as text later (jsonencode, a template) takes minutes for 1e9999999. With textArgs, only
+// results of arguments that tree.MayHoldHugeNumber flags are looked at.
+func inRange(fn function.Function, textArgs bool) function.Function {
+	return function.New(&function.Spec{
+		Description: fn.Description(),
+		Params:      fn.Params(),
+		VarParam:    fn.VarParam(),
+		Type:        func(args []cty.Value) (cty.Type, error) { return fn.ReturnTypeForValues(args) },
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			v, err := fn.Call(args)
+			if err != nil || textArgs && !mayHoldHugeNumber(args) || !tree.HasHugeNumber(v) {
+				return v, err
+			}
+			return cty.NilVal, fmt.Errorf("the result holds a number beyond what any AWS API accepts (about ±1.8e308), which ecslint does not evaluate")
+		},
+	})
+}
+
+func mayHoldHugeNumber(args []cty.Value) bool {
+	for _, a := range args {
+		a, _ = a.UnmarkDeep()
+		if a.IsKnown() && !a.IsNull() && a.Type() == cty.String && tree.MayHoldHugeNumber([]byte(a.AsString())) {
+			return true
+		}
+	}
+	return false
+}
 
 // coalesceFunc is Terraform's coalesce: the first argument that is neither null nor an empty string.
 var coalesceFunc = function.New(&function.Spec{

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/zclconf/go-cty/cty"
@@ -89,5 +90,39 @@ func TestCIDR(t *testing.T) {
 		if _, err := cidrSubnetFunc.Call(args); err == nil {
 			t.Errorf("cidrsubnet%v succeeded, want an error", args)
 		}
+	}
+}
+
+// TestHugeNumbers: numbers beyond a double (1e9999999 takes minutes to write as text) are refused by the
+// functions that make numbers, and the cidr functions say so quickly.
+func TestHugeNumbers(t *testing.T) {
+	fns := Functions(nil)
+	huge := cty.MustParseNumberVal("1e9999999")
+	for name, args := range map[string][]cty.Value{
+		"jsondecode": {cty.StringVal(`{"memory": 2E12201122}`)},
+		"tonumber":   {cty.StringVal("1e9999999")},
+		"parseint":   {cty.StringVal("1" + strings.Repeat("0", 400)), cty.NumberIntVal(10)},
+		"pow":        {cty.NumberIntVal(10), cty.NumberIntVal(400)},
+	} {
+		if _, err := fns[name].Call(args); err == nil || !strings.Contains(err.Error(), "beyond") {
+			t.Errorf("%s(%v): error %v, want one about a number out of range", name, args, err)
+		}
+	}
+	for name, args := range map[string][]cty.Value{
+		"jsondecode": {cty.StringVal(`{"memory": 512, "digest": "0e123456"}`)},
+		"tonumber":   {cty.StringVal("1e300")},
+		"pow":        {cty.NumberIntVal(2), cty.NumberIntVal(64)},
+	} {
+		if _, err := fns[name].Call(args); err != nil {
+			t.Errorf("%s(%v): %v, want a value", name, args, err)
+		}
+	}
+	_, err := cidrSubnetFunc.Call([]cty.Value{cty.StringVal("10.0.0.0/16"), cty.NumberIntVal(8), huge})
+	if err == nil || !strings.Contains(err.Error(), "1e+9999999") {
+		t.Errorf("cidrsubnet with netnum 1e9999999: %v", err)
+	}
+	_, err = cidrHostFunc.Call([]cty.Value{cty.StringVal("10.0.0.0/16"), huge})
+	if err == nil || !strings.Contains(err.Error(), "1e+9999999") {
+		t.Errorf("cidrhost with hostnum 1e9999999: %v", err)
 	}
 }
