@@ -84,12 +84,23 @@ func MayHoldHugeNumber(src []byte) bool {
 // HasHugeNumber reports whether v holds a known number out of range (see InRange), at any depth.
 func HasHugeNumber(v cty.Value) bool {
 	v, _ = v.UnmarkDeep()
-	found := false
-	_ = cty.Walk(v, func(_ cty.Path, x cty.Value) (bool, error) {
-		if !found && x.IsKnown() && !x.IsNull() && x.Type() == cty.Number && !InRange(x.AsBigFloat()) {
-			found = true
+	return hasHugeNumber(v)
+}
+
+func hasHugeNumber(v cty.Value) bool {
+	if !v.IsKnown() || v.IsNull() {
+		return false
+	}
+	ty := v.Type()
+	switch {
+	case ty == cty.Number:
+		return !InRange(v.AsBigFloat())
+	case ty.IsCollectionType() || ty.IsObjectType() || ty.IsTupleType():
+		for it := v.ElementIterator(); it.Next(); {
+			if _, e := it.Element(); hasHugeNumber(e) {
+				return true
+			}
 		}
-		return !found, nil
-	})
-	return found
+	}
+	return false
 }

@@ -18,8 +18,9 @@ import (
 
 // inputValue is a value given for a variable, with where it came from.
 type inputValue struct {
-	val cty.Value
-	rng hcl.Range
+	val  cty.Value
+	rng  hcl.Range
+	flag bool // a -var option
 }
 
 // convert applies the variable's type constraint (and its optional-attribute defaults) to val.
@@ -51,13 +52,10 @@ func (v *variableDecl) value(in *inputValue) (cty.Value, hcl.Diagnostics) {
 		}
 		return cty.UnknownVal(v.typ), nil
 	}
-	if tree.HasHugeNumber(in.val) {
-		return cty.UnknownVal(v.typ), hcl.Diagnostics{{Severity: hcl.DiagWarning, Summary: "Number out of range",
-			Detail:  "This value holds a number beyond what any AWS API accepts (about ±1.8e308); ecslint treats the variable as unknown.",
-			Subject: in.rng.Ptr()}}
-	}
 	val, diags := v.convert(in.val, in.rng)
-	if !diags.HasErrors() && tree.HasHugeNumber(val) {
+	// A -var value is text converted here; numbers from files and expressions were bounded where they were
+	// read (the loader, the number-making functions).
+	if in.flag && !diags.HasErrors() && tree.HasHugeNumber(val) {
 		return cty.UnknownVal(v.typ), hcl.Diagnostics{{Severity: hcl.DiagWarning, Summary: "Number out of range",
 			Detail:  "This value is a number beyond what any AWS API accepts (about ±1.8e308); ecslint treats the variable as unknown.",
 			Subject: in.rng.Ptr()}}
@@ -129,7 +127,7 @@ func (l *loader) rootInputs(root *moduleConfig, opts *Options) (map[string]*inpu
 		}
 		rng := hcl.Range{Filename: fmt.Sprintf("<value for var.%s>", name), Start: hcl.InitialPos, End: hcl.InitialPos}
 		if v.literal {
-			inputs[name] = &inputValue{val: cty.StringVal(raw), rng: rng}
+			inputs[name] = &inputValue{val: cty.StringVal(raw), rng: rng, flag: true}
 			continue
 		}
 		expr, d := hclsyntax.ParseExpression([]byte(raw), rng.Filename, hcl.InitialPos)
@@ -142,7 +140,7 @@ func (l *loader) rootInputs(root *moduleConfig, opts *Options) (map[string]*inpu
 		if d.HasErrors() {
 			continue
 		}
-		inputs[name] = &inputValue{val: val, rng: expr.Range()}
+		inputs[name] = &inputValue{val: val, rng: expr.Range(), flag: true}
 	}
 	return inputs, diags
 }
