@@ -78,7 +78,7 @@ var pureFunctions = sync.OnceValue(func() map[string]function.Function {
 		"indent":          stdlib.IndentFunc,
 		"join":            stdlib.JoinFunc,
 		"jsondecode":      inRange(stdlib.JSONDecodeFunc, true),
-		"jsonencode":      stdlib.JSONEncodeFunc,
+		"jsonencode":      jsonEncodeFunc,
 		"keys":            stdlib.KeysFunc,
 		"length":          lengthFunc,
 		"log":             stdlib.LogFunc,
