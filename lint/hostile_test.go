@@ -270,3 +270,29 @@ resource "aws_ecs_task_definition" "t" {
 	code, rep, all = runJSON(t, filepath.Join(dir, "json"))
 	wantError(t, code, rep, all, "main.tf.json", "range")
 }
+
+// TestHostileEncodedTimesCount: a file of a few hundred bytes encodes a value of 1,000 containers once per
+// instance of a count of 10,000: 800 MB of JSON and ten million containers to check. ecslint stops encoding after
+// module.MaxJSONBytes and checking after 20,000 containers, and says so (this took minutes and 9 GB before).
+func TestHostileEncodedTimesCount(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "main.tf"), `locals {
+  big = [for i in range(1000) : { name = "container-${i}", image = "registry.example.com/team/app:1.0.0" }]
+}
+resource "aws_ecs_task_definition" "t" {
+  count                 = 10000
+  family                = "f${count.index}"
+  container_definitions = jsonencode(local.big)
+}
+`)
+	code, _, all := runJSON(t, dir)
+	if code == lint.ExitFailed {
+		t.Fatalf("exit %d:\n%.2000s", code, all)
+	}
+	// Both bounds are reached: the JSON text encoded, and the containers checked.
+	for _, w := range []string{"stops encoding JSON after 16 MiB", "more than 20000 container definitions"} {
+		if !strings.Contains(all, w) {
+			t.Errorf("no warning %q:\n%.2000s", w, all)
+		}
+	}
+}

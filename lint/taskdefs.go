@@ -2,6 +2,7 @@ package lint
 
 import (
 	"bytes"
+	"fmt"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -31,7 +32,30 @@ type moduleRun struct {
 	// decoded holds the task definitions the rules saw, for the configuration
 	// rules (configrules.Options.TaskDefinitions).
 	decoded map[*module.Instance]*taskdef.TaskDefinition
+	// containers counts the container definitions checked, against maxContainers.
+	containers int
+	overBudget bool
 }
+
+// budget counts n more containers to check against maxContainers; false, with a warning the first time,
+// when they are too many.
+func (m *moduleRun) budget(n int, in *module.Instance) bool {
+	if m.containers += n; m.containers <= maxContainers {
+		return true
+	}
+	if !m.overBudget {
+		m.overBudget = true
+		m.out.addError(&hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "Too many containers to check",
+			Detail:  fmt.Sprintf("The task definitions of this module hold more than %d container definitions in all (a count of task definitions with many containers each?); ecslint checks no more of them.", maxContainers),
+			Subject: in.DefRange.Ptr()})
+	}
+	return false
+}
+
+// maxContainers bounds the container definitions checked in one module (with its local modules): 2,000 task
+// definitions of the ten containers ECS allows. A few lines can ask for more (a count of 10,000 task definitions
+// of 1,000 containers each), and checking them all would take minutes and gigabytes.
+const maxContainers = 20000
 
 func findingKey(rule, message string) string { return rule + "\x00" + message }
 
@@ -120,7 +144,14 @@ func (m *moduleRun) checkResource(in *module.Instance) {
 	// are not known: they are not reported as missing.
 	defs, keyRange := &tree.Node{Kind: tree.Unknown, Range: in.DefRange}, in.DefRange
 	if attr := in.Body.Attributes["container_definitions"]; attr != nil {
+		// The value jsonencode received tells the number of containers before any tree is built.
+		if v := attr.JSONArg; v != cty.NilVal && v.IsKnown() && !v.IsNull() && (v.Type().IsTupleType() || v.Type().IsListType()) && !m.budget(v.LengthInt(), in) {
+			return
+		}
 		defs, keyRange = m.containerDefinitions(attr), attr.Range
+		if attr.JSONArg == cty.NilVal && defs.Kind == tree.Array && !m.budget(len(defs.Elems), in) {
+			return
+		}
 	}
 	input.Fields = append(input.Fields, tree.Field{Key: "containerDefinitions", KeyRange: keyRange, Value: defs})
 	td, errs := decode(input)
@@ -227,6 +258,11 @@ func (m *moduleRun) containerDefinitions(a *module.Attribute) *tree.Node {
 				if n := fromArgValue(call.Args[0], a.Ctx, a.JSONArg, 0); n != nil {
 					return n
 				}
+			}
+			if a.JSONArg == cty.NilVal && !v.IsKnown() {
+				// jsonencode failed (the loader said why): evaluating the argument again would redo
+				// what the loader stopped, for every instance of a count.
+				return tree.FromValue(cty.DynamicVal, rng)
 			}
 			if n, diags := tree.FromExpr(call.Args[0], a.Ctx); n != nil && !diags.HasErrors() {
 				return n

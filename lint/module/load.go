@@ -29,6 +29,8 @@ type loader struct {
 	modules     map[string]*moduleConfig // by real directory
 	budget      int
 	jsonArg     cty.Value // the argument of the last jsonencode call (see recordJSONArgs)
+	jsonBytes   int       // the JSON text jsonencode wrote, against MaxJSONBytes
+	jsonStopped bool      // the warning that MaxJSONBytes was reached is given
 	instances   []*Instance
 	diags       hcl.Diagnostics
 }
@@ -163,29 +165,19 @@ func refusedRead(d *hcl.Diagnostic) bool {
 	return ok && errors.Is(extra.FunctionCallError(), tffunc.ErrOutside)
 }
 
-// recordJSONArgs makes jsonencode keep its last argument in l.jsonArg, for Attribute.JSONArg.
+// recordJSONArgs makes jsonencode keep its last argument in l.jsonArg, for Attribute.JSONArg, and stop after
+// MaxJSONBytes of JSON text.
 func (l *loader) recordJSONArgs() {
-	enc, ok := l.funcs["jsonencode"]
-	if !ok {
+	if _, ok := l.funcs["jsonencode"]; !ok {
 		return
 	}
-	// The wrapper lets marked values through (AllowMarked) and has jsonencode's static return type, so that
-	// only enc.Call walks the argument for marks: each walk of a large container_definitions value costs.
-	params := enc.Params()
-	for i := range params {
-		params[i].AllowMarked = true
-	}
-	l.funcs["jsonencode"] = function.New(&function.Spec{
-		Description: enc.Description(),
-		Params:      params,
-		Type:        function.StaticReturnType(cty.String),
-		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-			if len(args) == 1 {
-				l.jsonArg = args[0]
-			}
-			return enc.Call(args)
-		},
-	})
+	l.funcs["jsonencode"] = tffunc.JSONEncodeWith(func(arg cty.Value) error {
+		if l.jsonBytes > MaxJSONBytes {
+			return fmt.Errorf("ecslint stops encoding JSON after %d MiB in one module (a large value encoded once per instance?)", MaxJSONBytes>>20)
+		}
+		l.jsonArg = arg
+		return nil
+	}, func(n int) { l.jsonBytes += n })
 }
 
 // eval evaluates expr in ctx; on error the value is unknown and the problem a warning.

@@ -18,6 +18,9 @@ const (
 	MaxInstances = 10000
 	// MaxObjects is the most module, resource, data and dynamic-block instances one Load creates in total.
 	MaxObjects = 100000
+	// MaxJSONBytes is the most JSON text jsonencode writes in one Load: a small file can encode a large value
+	// once per instance of a count. Beyond it, jsonencode fails and its values are unknown.
+	MaxJSONBytes = 16 << 20
 )
 
 // Options configures Load. The zero value loads a module with no variable values and no data-source evaluators.
@@ -190,8 +193,7 @@ type Attribute struct {
 	// sources and resources, count or each, and the iterators of enclosing dynamic blocks.
 	Ctx *hcl.EvalContext
 	// JSONArg is, when Expr is a call jsonencode(x) that evaluated without errors, the value of x as jsonencode
-	// received it (without marks: it is only the value of x when Value carries no marks); cty.NilVal
-	// otherwise. It spares evaluating x again to walk it.
+	// received it, marks included; cty.NilVal otherwise. It spares evaluating x again to walk it.
 	JSONArg cty.Value
 }
 

@@ -3,6 +3,7 @@ package tffunc
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"math/big"
 	"sort"
 	"strconv"
@@ -17,30 +18,67 @@ import (
 // go-cty writes every number with big.Float's shortest-decimal conversion, about 3 µs a number at cty's
 // precision, so a count of 1,000 task definitions that each encode 1,000 numbers took 18 s (found by FuzzEval).
 // Whole numbers that fit in 64 bits, which 'f' formatting writes as plain digits, are written with strconv.
-var jsonEncodeFunc = function.New(&function.Spec{
-	Description:  stdlib.JSONEncodeFunc.Description(),
-	Params:       stdlib.JSONEncodeFunc.Params(),
-	Type:         function.StaticReturnType(cty.String),
-	RefineResult: func(b *cty.RefinementBuilder) *cty.RefinementBuilder { return b.NotNull() },
-	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-		val := args[0]
-		if !val.IsWhollyKnown() || val.IsNull() {
-			return stdlib.JSONEncodeFunc.Call(args) // an unknown result with go-cty's refinements, or "null"
-		}
-		var b bytes.Buffer
-		if err := marshalJSON(&b, val, val.Type()); err != nil {
-			return cty.NilVal, err
-		}
-		return cty.StringVal(b.String()), nil
-	},
-})
+//
+// It takes marked values (AllowMarked), so that function.Call does not walk every argument twice for marks, an
+// allocation per element; a value with marks anywhere is handed to go-cty's jsonencode, which carries them over.
+var jsonEncodeFunc = JSONEncodeWith(nil, nil)
+
+// JSONEncodeWith is jsonencode with hooks, for a caller that wants to see what is encoded without wrapping the
+// function in another (each call of a function walks its arguments for marks, an allocation per element). Before
+// encoding, before (if set) sees the argument; an error from it fails the call. After encoding, after (if set)
+// gets the length of the JSON text.
+func JSONEncodeWith(before func(arg cty.Value) error, after func(n int)) function.Function {
+	return function.New(&function.Spec{
+		Description:  stdlib.JSONEncodeFunc.Description(),
+		Params:       allowMarked(stdlib.JSONEncodeFunc.Params()),
+		Type:         function.StaticReturnType(cty.String),
+		RefineResult: func(b *cty.RefinementBuilder) *cty.RefinementBuilder { return b.NotNull() },
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			val := args[0]
+			if before != nil {
+				if err := before(val); err != nil {
+					return cty.NilVal, err
+				}
+			}
+			out, err := jsonEncode(val, args)
+			if err == nil && after != nil && out.IsKnown() && !out.IsNull() {
+				s, _ := out.Unmark()
+				after(len(s.AsString()))
+			}
+			return out, err
+		},
+	})
+}
+
+func jsonEncode(val cty.Value, args []cty.Value) (cty.Value, error) {
+	if !val.IsWhollyKnown() || val.IsNull() {
+		return stdlib.JSONEncodeFunc.Call(args) // an unknown result with go-cty's refinements, or "null"
+	}
+	var b bytes.Buffer
+	if err := marshalJSON(&b, val, val.Type()); err == errMarked {
+		return stdlib.JSONEncodeFunc.Call(args)
+	} else if err != nil {
+		return cty.NilVal, err
+	}
+	return cty.StringVal(b.String()), nil
+}
+
+func allowMarked(ps []function.Parameter) []function.Parameter {
+	for i := range ps {
+		ps[i].AllowMarked = true
+	}
+	return ps
+}
+
+// errMarked stops marshalJSON at a marked value.
+var errMarked = errors.New("marked value")
 
 // marshalJSON follows go-cty's json.Marshal step by step; only numbers are written differently (and equally),
 // and errors do not carry the path to the value (their messages are the same).
 func marshalJSON(b *bytes.Buffer, val cty.Value, t cty.Type) error {
 	var path cty.Path // for go-cty's error messages
 	if val.IsMarked() {
-		return path.NewErrorf("value has marks, so it cannot be serialized as JSON")
+		return errMarked
 	}
 	if !val.IsKnown() {
 		return path.NewErrorf("value is not known")
@@ -51,7 +89,9 @@ func marshalJSON(b *bytes.Buffer, val cty.Value, t cty.Type) error {
 			return path.NewErrorf("failed to serialize type: %s", err)
 		}
 		b.WriteString(`{"value":`)
-		if err := marshalJSON(b, val, val.Type()); err != nil {
+		if err := marshalJSON(b, val, val.Type()); err == errMarked {
+			return err
+		} else if err != nil {
 			return path.NewErrorf("failed to serialize value: %s", err)
 		}
 		b.WriteString(`,"type":`)

@@ -43,6 +43,18 @@ func TestJSONEncodeSameAsCty(t *testing.T) {
 	if _, err := jsonEncodeFunc.Call([]cty.Value{cty.PositiveInfinity}); err == nil {
 		t.Error("jsonencode(+Inf) succeeded")
 	}
+	// Marked values, at the top or deep inside, come out as go-cty's: marks carried to the result.
+	for _, v := range []cty.Value{
+		cty.StringVal("secret").Mark("sensitive"),
+		cty.ObjectVal(map[string]cty.Value{"a": cty.NumberIntVal(1), "b": cty.StringVal("s").Mark("sensitive")}),
+		cty.TupleVal([]cty.Value{cty.NumberIntVal(1), cty.ListVal([]cty.Value{cty.True.Mark("m")})}),
+	} {
+		got, err1 := jsonEncodeFunc.Call([]cty.Value{v})
+		want, err2 := stdlib.JSONEncodeFunc.Call([]cty.Value{v})
+		if err1 != nil || err2 != nil || !got.RawEquals(want) {
+			t.Errorf("marked %#v: got %#v (%v), want %#v (%v)", v, got, err1, want, err2)
+		}
+	}
 	// Unknown values give go-cty's refined unknown result.
 	u := cty.ObjectVal(map[string]cty.Value{"a": cty.UnknownVal(cty.Number)})
 	got, err1 := jsonEncodeFunc.Call([]cty.Value{u})
