@@ -112,6 +112,7 @@ type graph struct {
 	index map[resKey][]*module.Instance
 
 	decoded  map[*module.Instance]*taskdef.TaskDefinition // by the caller (Options.TaskDefinitions)
+	taskData bool                                         // some instance is an ecskit_task_definition data source
 	taskDefs map[*module.Instance]*taskDef
 	sgs      map[*module.Instance]*securityGroup
 	ingress  []*ingressRule // every ingress rule of the configuration, in every form
@@ -134,6 +135,7 @@ func newGraph(cfg *module.Config, decoded map[*module.Instance]*taskdef.TaskDefi
 	for _, in := range cfg.Instances {
 		k := resKey{in.Module, in.Mode, in.Type, in.Name}
 		g.index[k] = append(g.index[k], in)
+		g.taskData = g.taskData || in.Mode == module.Data && in.Type == "ecskit_task_definition"
 	}
 	for _, in := range cfg.InstancesOf(module.Managed, "aws_security_group") {
 		g.securityGroup(in)
@@ -442,7 +444,7 @@ func (g *graph) taskDefinition(in *module.Instance) *taskDef {
 	if t, ok := g.taskDefs[in]; ok {
 		return t
 	}
-	if td, ok := g.decoded[in]; ok && in.Mode == module.Managed && !refersToTaskData(in) {
+	if td, ok := g.decoded[in]; ok && in.Mode == module.Managed && !(g.taskData && refersToTaskData(in)) {
 		t := &taskDef{inst: in, td: td}
 		g.taskDefs[in] = t
 		return t

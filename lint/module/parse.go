@@ -26,6 +26,7 @@ type moduleConfig struct {
 	outputs   []*outputDecl
 	calls     []*callDecl
 	resources []*resourceDecl
+	varFiles  []string // the variable files Terraform reads in a root module, by name, in its order
 }
 
 type variableDecl struct {
@@ -97,16 +98,30 @@ var resourceSchema = &hcl.BodySchema{
 	},
 }
 
-// configFileNames returns the configuration files of dir in lexical order, and warnings for override files.
-func configFileNames(dir string) ([]string, hcl.Diagnostics, error) {
+// configFileNames returns the configuration files of dir in lexical order, and warnings for override files; and
+// the names of the variable files Terraform reads in a root module, in its order: terraform.tfvars,
+// terraform.tfvars.json, then *.auto.tfvars and *.auto.tfvars.json in lexical order.
+func configFileNames(dir string) ([]string, []string, hcl.Diagnostics, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	var names []string
+	var names, auto []string
+	var tfvars [2]string
 	var diags hcl.Diagnostics
 	for _, e := range entries {
 		name := e.Name()
+		if isVarFile(dir, e) {
+			switch name {
+			case "terraform.tfvars":
+				tfvars[0] = name
+			case "terraform.tfvars.json":
+				tfvars[1] = name
+			default:
+				auto = append(auto, name)
+			}
+			continue
+		}
 		if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") || strings.HasSuffix(name, "~") {
 			continue
 		}
@@ -140,7 +155,27 @@ func configFileNames(dir string) ([]string, hcl.Diagnostics, error) {
 		names = append(names, path)
 	}
 	sort.Strings(names)
-	return names, diags, nil
+	sort.Strings(auto)
+	var varFiles []string
+	for _, n := range tfvars {
+		if n != "" {
+			varFiles = append(varFiles, n)
+		}
+	}
+	return names, append(varFiles, auto...), diags, nil
+}
+
+// isVarFile reports whether e is a variable file Terraform reads by itself (not a directory, even through a link).
+func isVarFile(dir string, e os.DirEntry) bool {
+	n := e.Name()
+	if n != "terraform.tfvars" && n != "terraform.tfvars.json" && !strings.HasSuffix(n, ".auto.tfvars") && !strings.HasSuffix(n, ".auto.tfvars.json") {
+		return false
+	}
+	if e.Type()&os.ModeSymlink != 0 {
+		st, err := os.Stat(filepath.Join(dir, n))
+		return err == nil && !st.IsDir()
+	}
+	return !e.IsDir()
 }
 
 // parseModule parses the module in dir (displayed as display), once per run with a ParseCache. realDir is dir
@@ -178,12 +213,12 @@ func (l *loader) parseModule(display, realDir string) (*moduleConfig, hcl.Diagno
 
 // readModule reads and parses the files of a module directory.
 func (l *loader) readModule(display, realDir string) (*moduleConfig, map[string]*hcl.File, hcl.Diagnostics) {
-	names, diags, err := configFileNames(realDir)
+	names, varFiles, diags, err := configFileNames(realDir)
 	if err != nil {
 		return nil, nil, append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Unreadable module directory",
 			Detail: fmt.Sprintf("Cannot read the module directory %s: %s.", display, err)})
 	}
-	m := &moduleConfig{dir: display, realDir: realDir, variables: map[string]*variableDecl{}}
+	m := &moduleConfig{dir: display, realDir: realDir, variables: map[string]*variableDecl{}, varFiles: varFiles}
 	files := make(map[string]*hcl.File, len(names))
 	for _, real := range names {
 		name := filepath.Join(display, filepath.Base(real))

@@ -2,9 +2,7 @@ package module
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -66,23 +64,9 @@ func (v *variableDecl) value(in *inputValue) (cty.Value, hcl.Diagnostics) {
 // rootInputs collects the root module's variable values from tfvars files and the options, later sources
 // overriding earlier ones.
 func (l *loader) rootInputs(root *moduleConfig, opts *Options) (map[string]*inputValue, hcl.Diagnostics) {
-	var files []string
-	for _, name := range []string{"terraform.tfvars", "terraform.tfvars.json"} {
-		p := filepath.Join(root.realDir, name)
-		if st, err := os.Stat(p); err == nil && !st.IsDir() {
-			files = append(files, filepath.Join(root.dir, name))
-		}
-	}
-	if entries, err := os.ReadDir(root.realDir); err == nil {
-		var auto []string
-		for _, e := range entries {
-			n := e.Name()
-			if !e.IsDir() && (strings.HasSuffix(n, ".auto.tfvars") || strings.HasSuffix(n, ".auto.tfvars.json")) {
-				auto = append(auto, filepath.Join(root.dir, n))
-			}
-		}
-		sort.Strings(auto)
-		files = append(files, auto...)
+	files := make([]string, 0, len(root.varFiles)+len(opts.VarFiles))
+	for _, name := range root.varFiles {
+		files = append(files, filepath.Join(root.dir, name))
 	}
 	files = append(files, opts.VarFiles...)
 

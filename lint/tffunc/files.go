@@ -149,12 +149,26 @@ func ReadCapped(path string, maxSize int64) ([]byte, error) {
 	if !st.Mode().IsRegular() {
 		return nil, fmt.Errorf("%s is not a regular file", path)
 	}
-	b, err := io.ReadAll(io.LimitReader(fh, maxSize+1))
-	if err != nil {
-		return nil, err
+	tooLarge := fmt.Errorf("%s is larger than the limit of %d bytes", path, maxSize)
+	if st.Size() > maxSize {
+		return nil, tooLarge
 	}
-	if int64(len(b)) > maxSize {
-		return nil, fmt.Errorf("%s is larger than the limit of %d bytes", path, maxSize)
+	// Sized from the file, as os.ReadFile does, with one byte more to see a file that grew meanwhile.
+	b := make([]byte, 0, st.Size()+1)
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := fh.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if int64(len(b)) > maxSize {
+			return nil, tooLarge
+		}
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
-	return b, nil
 }
