@@ -95,7 +95,7 @@ func (n *Node) Describe() string {
 		}
 		return fmt.Sprintf("the string %q", s)
 	case Number:
-		return "the number " + numberText(n.Num)
+		return "the number " + FormatNumber(n.Num)
 	case Bool:
 		return fmt.Sprintf("the boolean %t", n.Bool)
 	case Null:
@@ -107,9 +107,6 @@ func (n *Node) Describe() string {
 	}
 	return "an unknown value"
 }
-
-// numberText writes a number for a message.
-func numberText(f *big.Float) string { return FormatNumber(f) }
 
 // Interface converts a known node to the values encoding/json produces
 // (map[string]any, []any, string, json.Number, bool, nil).

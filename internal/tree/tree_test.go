@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// TestNumberText checks the fast path of numberText against the conversion it replaces, at both ends of the
+// TestNumberText checks the fast path of FormatNumber against the conversion it replaces, at both ends of the
 // fast path and past them, at the precision cty numbers have.
 func TestNumberText(t *testing.T) {
 	ints := []int64{0, 1, -1, 7, 256, 8080, 65535, 99999, 999999, -999999, 1000000, -1000000, 1234567, math.MaxInt64, math.MinInt64}
@@ -20,8 +20,8 @@ func TestNumberText(t *testing.T) {
 	huge, _ := new(big.Float).SetPrec(512).SetString("123456789012345678901234567890")
 	nums = append(nums, huge)
 	for _, f := range nums {
-		if got, want := numberText(f), f.Text('g', -1); got != want {
-			t.Errorf("numberText(%s) = %q, want %q", want, got, want)
+		if got, want := FormatNumber(f), f.Text('g', -1); got != want {
+			t.Errorf("FormatNumber(%s) = %q, want %q", want, got, want)
 		}
 	}
 	if got := (&Node{Kind: Number, Num: nums[4]}).Describe(); got != "the number 256" {

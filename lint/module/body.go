@@ -148,13 +148,12 @@ func (l *loader) attribute(name string, expr hcl.Expression, rng hcl.Range, ctx 
 	if !ok || call.Name != "jsonencode" || len(call.Args) != 1 || call.ExpandFinal {
 		return &Attribute{Name: name, Expr: expr, Range: rng, Value: l.eval(expr, ctx), Ctx: ctx}
 	}
-	if l.jsonBytes > MaxJSONBytes {
+	if err := l.jsonBudget(); err != nil {
 		// jsonencode would refuse: not even evaluated, as its argument would be walked for every instance.
 		if !l.jsonStopped {
 			l.jsonStopped = true
 			l.diags = append(l.diags, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "JSON budget exhausted",
-				Detail:  fmt.Sprintf("ecslint stops encoding JSON after %d MiB in one module (a large value encoded once per instance of a count?); this and later jsonencode results are unknown.", MaxJSONBytes>>20),
-				Subject: rng.Ptr()})
+				Detail: err.Error() + ".", Subject: rng.Ptr()})
 		}
 		return &Attribute{Name: name, Expr: expr, Range: rng, Value: cty.UnknownVal(cty.String), Ctx: ctx}
 	}

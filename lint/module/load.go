@@ -172,12 +172,20 @@ func (l *loader) recordJSONArgs() {
 		return
 	}
 	l.funcs["jsonencode"] = tffunc.JSONEncodeWith(func(arg cty.Value) error {
-		if l.jsonBytes > MaxJSONBytes {
-			return fmt.Errorf("ecslint stops encoding JSON after %d MiB in one module (a large value encoded once per instance?)", MaxJSONBytes>>20)
+		if err := l.jsonBudget(); err != nil {
+			return err
 		}
 		l.jsonArg = arg
 		return nil
 	}, func(n int) { l.jsonBytes += n })
+}
+
+// jsonBudget returns an error once jsonencode has written MaxJSONBytes in this Load.
+func (l *loader) jsonBudget() error {
+	if l.jsonBytes <= MaxJSONBytes {
+		return nil
+	}
+	return fmt.Errorf("ecslint stops encoding JSON after %d MiB in one module (a large value encoded once per instance of a count?); this and later jsonencode results are unknown", MaxJSONBytes>>20)
 }
 
 // eval evaluates expr in ctx; on error the value is unknown and the problem a warning.

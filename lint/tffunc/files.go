@@ -149,9 +149,9 @@ func ReadCapped(path string, maxSize int64) ([]byte, error) {
 	if !st.Mode().IsRegular() {
 		return nil, fmt.Errorf("%s is not a regular file", path)
 	}
-	tooLarge := fmt.Errorf("%s is larger than the limit of %d bytes", path, maxSize)
+	tooLarge := func() error { return fmt.Errorf("%s is larger than the limit of %d bytes", path, maxSize) }
 	if st.Size() > maxSize {
-		return nil, tooLarge
+		return nil, tooLarge()
 	}
 	// Sized from the file, as os.ReadFile does, with one byte more to see a file that grew meanwhile.
 	b := make([]byte, 0, st.Size()+1)
@@ -162,7 +162,7 @@ func ReadCapped(path string, maxSize int64) ([]byte, error) {
 		n, err := fh.Read(b[len(b):cap(b)])
 		b = b[:len(b)+n]
 		if int64(len(b)) > maxSize {
-			return nil, tooLarge
+			return nil, tooLarge()
 		}
 		if err == io.EOF {
 			return b, nil

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math/big"
 	"sort"
 	"strconv"
@@ -76,23 +77,22 @@ var errMarked = errors.New("marked value")
 // marshalJSON follows go-cty's json.Marshal step by step; only numbers are written differently (and equally),
 // and errors do not carry the path to the value (their messages are the same).
 func marshalJSON(b *bytes.Buffer, val cty.Value, t cty.Type) error {
-	var path cty.Path // for go-cty's error messages
 	if val.IsMarked() {
 		return errMarked
 	}
 	if !val.IsKnown() {
-		return path.NewErrorf("value is not known")
+		return fmt.Errorf("value is not known")
 	}
 	if t == cty.DynamicPseudoType && val.Type() != cty.DynamicPseudoType {
 		typeJSON, err := ctyjson.MarshalType(val.Type())
 		if err != nil {
-			return path.NewErrorf("failed to serialize type: %s", err)
+			return fmt.Errorf("failed to serialize type: %s", err)
 		}
 		b.WriteString(`{"value":`)
 		if err := marshalJSON(b, val, val.Type()); err == errMarked {
 			return err
 		} else if err != nil {
-			return path.NewErrorf("failed to serialize value: %s", err)
+			return fmt.Errorf("failed to serialize value: %s", err)
 		}
 		b.WriteString(`,"type":`)
 		b.Write(typeJSON)
@@ -107,13 +107,13 @@ func marshalJSON(b *bytes.Buffer, val cty.Value, t cty.Type) error {
 	case t == cty.String:
 		s, err := json.Marshal(val.AsString())
 		if err != nil {
-			return path.NewErrorf("failed to serialize value: %s", err)
+			return fmt.Errorf("failed to serialize value: %s", err)
 		}
 		b.Write(s)
 	case t == cty.Number:
 		f := val.AsBigFloat()
 		if f.IsInf() {
-			return path.NewErrorf("cannot serialize infinity as JSON")
+			return fmt.Errorf("cannot serialize infinity as JSON")
 		}
 		if i, acc := f.Int64(); acc == big.Exact && (i != 0 || !f.Signbit()) {
 			b.WriteString(strconv.FormatInt(i, 10))
@@ -182,7 +182,7 @@ func marshalJSON(b *bytes.Buffer, val cty.Value, t cty.Type) error {
 		}
 		b.WriteByte('}')
 	default:
-		return path.NewErrorf("cannot serialize %s", t.FriendlyName())
+		return fmt.Errorf("cannot serialize %s", t.FriendlyName())
 	}
 	return nil
 }
