@@ -14,7 +14,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ecs/types"
 )
 
-const corpusDir = "../../../shared/corpus/taskdefs"
+// corpusDir holds real task definitions published by AWS (their sources and licenses: its README.md).
+const corpusDir = "../../testdata/taskdefs"
 
 // corpusMistakes are corpus files with real mistakes, mapped to the error ContainerDefinitions must return
 // ("" when it accepts the file because the mistake is in a member this package does not rewrite; the
@@ -26,7 +27,7 @@ var corpusMistakes = map[string]string{
 	"amazon-ecs-firelens-examples__examples__fluent-bit__signalfx__task-definition.json": "",
 }
 
-// corpusTaskDefinition is one file of the shared corpus: its container definitions and network mode.
+// corpusTaskDefinition is one file of the corpus: its container definitions and network mode.
 type corpusTaskDefinition struct {
 	file       string
 	containers []byte
@@ -39,8 +40,8 @@ func loadCorpus(t testing.TB) []corpusTaskDefinition {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(files) < 50 {
-		t.Fatalf("found %d corpus files in %s, want the shared corpus of about 60", len(files), corpusDir)
+	if len(files) != 62 {
+		t.Fatalf("found %d corpus files in %s, want its 62 task definitions", len(files), corpusDir)
 	}
 	var out []corpusTaskDefinition
 	for _, f := range files {

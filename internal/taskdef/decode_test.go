@@ -123,9 +123,10 @@ var corpusTypeErrors = map[string]string{
 }
 
 func TestDecodeCorpus(t *testing.T) {
-	files, _ := filepath.Glob("../../../shared/corpus/taskdefs/*.json")
-	if len(files) < 60 {
-		t.Skipf("corpus not found beside the repository (%d files)", len(files))
+	// Real task definitions published by AWS (their sources and licenses: the folder's README.md).
+	files, _ := filepath.Glob("../../testdata/taskdefs/*.json")
+	if len(files) != 62 {
+		t.Fatalf("found %d corpus files in ../../testdata/taskdefs, want its 62 task definitions", len(files))
 	}
 	for _, f := range files {
 		src, err := os.ReadFile(f)
@@ -154,5 +155,30 @@ func TestLabel(t *testing.T) {
 	}
 	if got := td.ContainerDefinitions.Items[1].Label(); !strings.Contains(got, "2") {
 		t.Error(got)
+	}
+}
+
+// TestCorpusREADME keeps the corpus README true: it names the source of every file in the folder, and no file
+// that is not there.
+func TestCorpusREADME(t *testing.T) {
+	readme, err := os.ReadFile("../../testdata/taskdefs/README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := map[string]bool{}
+	for _, line := range strings.Split(string(readme), "\n") {
+		if name, _, ok := strings.Cut(strings.TrimPrefix(line, "| "), " |"); ok && strings.HasSuffix(name, ".json") {
+			listed[name] = true
+		}
+	}
+	files, _ := filepath.Glob("../../testdata/taskdefs/*.json")
+	for _, f := range files {
+		if !listed[filepath.Base(f)] {
+			t.Errorf("testdata/taskdefs/README.md does not say where %s comes from", filepath.Base(f))
+		}
+		delete(listed, filepath.Base(f))
+	}
+	for name := range listed {
+		t.Errorf("testdata/taskdefs/README.md lists %s, which is not in the folder", name)
 	}
 }
