@@ -242,6 +242,7 @@ func (r *runner) checkModule(dir, allowed string) *moduleResult {
 	opts := r.moduleOptions()
 	opts.AllowedDir = allowed
 	cfg, diags := module.Load(dir, opts)
+	unsetEmptyStrings(cfg)
 	out := &moduleResult{errors: diags, files: make(map[string]*hcl.File, len(cfg.Files))}
 	for name, f := range cfg.Files {
 		out.files[name] = f
