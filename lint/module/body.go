@@ -145,8 +145,9 @@ func (l *loader) block(blk *hcl.Block, schema *BlockSchema, ctx *hcl.EvalContext
 // attribute evaluates one attribute.
 func (l *loader) attribute(name string, expr hcl.Expression, rng hcl.Range, ctx *hcl.EvalContext) *Attribute {
 	call, ok := expr.(*hclsyntax.FunctionCallExpr)
+	vars := readVars(expr.Variables(), l.refVars)
 	if !ok || call.Name != "jsonencode" || len(call.Args) != 1 || call.ExpandFinal {
-		return &Attribute{Name: name, Expr: expr, Range: rng, Value: l.eval(expr, ctx), Ctx: ctx}
+		return &Attribute{Name: name, Expr: expr, Range: rng, Value: l.eval(expr, ctx), Ctx: ctx, Vars: vars}
 	}
 	if err := l.jsonBudget(); err != nil {
 		// jsonencode would refuse: not even evaluated, as its argument would be walked for every instance.
@@ -155,7 +156,7 @@ func (l *loader) attribute(name string, expr hcl.Expression, rng hcl.Range, ctx 
 			l.diags = append(l.diags, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "JSON budget exhausted",
 				Detail: err.Error() + ".", Subject: rng.Ptr()})
 		}
-		return &Attribute{Name: name, Expr: expr, Range: rng, Value: cty.UnknownVal(cty.String), Ctx: ctx}
+		return &Attribute{Name: name, Expr: expr, Range: rng, Value: cty.UnknownVal(cty.String), Ctx: ctx, Vars: vars}
 	}
 	// The arguments of a call are evaluated before it, so the call that records last is this one, if it
 	// was made: it is, when evaluation has no errors.
@@ -169,5 +170,5 @@ func (l *loader) attribute(name string, expr hcl.Expression, rng hcl.Range, ctx 
 	if diags.HasErrors() {
 		val, arg = cty.DynamicVal, cty.NilVal
 	}
-	return &Attribute{Name: name, Expr: expr, Range: rng, Value: val, Ctx: ctx, JSONArg: arg}
+	return &Attribute{Name: name, Expr: expr, Range: rng, Value: val, Ctx: ctx, JSONArg: arg, Vars: vars}
 }

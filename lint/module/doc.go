@@ -24,6 +24,11 @@
 //     module directory is parsed once however often it is called. Limitation: a module call is evaluated as one
 //     step, so a cycle through a module (an input that depends on an output of the same module) is reported as
 //     a cycle although Terraform would accept it.
+//   - Every instance names the chain of module calls that led to it (Instance.Calls: each call's block header,
+//     argument ranges, source, version and directory), and every attribute the input variables it reads
+//     (Attribute.Vars, directly or through locals and evaluated data sources), so a finding inside a called
+//     module can be reported at the argument of the call that carried the value. Options.CallModuleType
+//     ("all", "local", "none") limits which calls are followed, in tflint's manner.
 //   - References to resources and to data sources without an evaluator are unknown (cty.DynamicVal).
 //   - Only what can be read is evaluated: the root module's outputs are not (nothing reads them), nor, with
 //     Options.Types, the resources and data sources of other types.

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"sort"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -36,7 +38,9 @@ type modInst struct {
 	cfg          *moduleConfig
 	addr         string
 	unknownCount bool
-	stack        []string // real directories of the calling chain, this one last
+	stack        []string            // real directories of the calling chain, this one last
+	calls        []Call              // the module calls from the root to this instance
+	refVars      map[string][]string // the variables each local and data source reads, by node address
 	base         *hcl.EvalContext
 	locals       map[string]cty.Value
 	modules      map[string]cty.Value
@@ -54,8 +58,8 @@ type node struct {
 }
 
 // evalModule evaluates one module instance, records its resource and data instances, and returns its outputs.
-func (l *loader) evalModule(cfg *moduleConfig, inputs map[string]*inputValue, addr string, unknownCount bool, stack []string) cty.Value {
-	mi := &modInst{cfg: cfg, addr: addr, unknownCount: unknownCount, stack: stack,
+func (l *loader) evalModule(cfg *moduleConfig, inputs map[string]*inputValue, addr string, unknownCount bool, stack []string, calls []Call) cty.Value {
+	mi := &modInst{cfg: cfg, addr: addr, unknownCount: unknownCount, stack: stack, calls: calls, refVars: map[string][]string{},
 		locals: map[string]cty.Value{}, modules: map[string]cty.Value{}, data: map[string]map[string]cty.Value{}}
 
 	vars := map[string]cty.Value{}
@@ -263,6 +267,11 @@ func (mi *modInst) scope(refs []hcl.Traversal, all bool) *hcl.EvalContext {
 
 func (l *loader) evalNode(mi *modInst, n *node) {
 	ctx := mi.scope(n.refs, false)
+	if n.local != nil || n.data != nil {
+		if vars := readVars(n.refs, mi.refVars); vars != nil {
+			mi.refVars[n.addr] = vars
+		}
+	}
 	switch {
 	case n.local != nil:
 		mi.locals[n.local.Name] = l.eval(n.local.Expr, ctx)
@@ -313,6 +322,9 @@ func (l *loader) callModule(mi *modInst, call *callDecl, ctx *hcl.EvalContext) c
 		l.diags = append(l.diags, &hcl.Diagnostic{Severity: sev, Summary: summary, Detail: detail, Subject: call.sourceRange.Ptr()})
 		return cty.DynamicVal
 	}
+	if l.opts.CallModuleType == CallNone || (l.opts.CallModuleType == CallLocal && !isLocalSource(call.source)) {
+		return cty.DynamicVal // not followed, as asked
+	}
 	if !isLocalSource(call.source) {
 		return skip(hcl.DiagWarning, "Remote module not loaded",
 			fmt.Sprintf("Module %q comes from %q, which ecslint does not download; its resources are not linted and module.%s is unknown. Run ecslint on that module's source to lint it.", call.name, call.source, call.name))
@@ -357,6 +369,10 @@ func (l *loader) callModule(mi *modInst, call *callDecl, ctx *hcl.EvalContext) c
 	}
 	keys, unknown := l.expand(call.count, call.forEach, ctx, call.declRange)
 	stack := append(append([]string(nil), mi.stack...), real)
+	args := make(map[string]hcl.Range, len(call.inputs))
+	for name, a := range call.inputs {
+		args[name] = a.Expr.Range()
+	}
 	vals := make([]cty.Value, len(keys))
 	for i, k := range keys {
 		ictx := childCtx(ctx, k)
@@ -370,7 +386,9 @@ func (l *loader) callModule(mi *modInst, call *callDecl, ctx *hcl.EvalContext) c
 		if mi.addr != "" {
 			addr = mi.addr + "." + addr
 		}
-		vals[i] = l.evalModule(child, inputs, addr, mi.unknownCount || unknown, stack)
+		calls := append(append(make([]Call, 0, len(mi.calls)+1), mi.calls...), Call{Name: call.name, Address: addr,
+			DefRange: call.declRange, Args: args, Source: call.source, Version: call.version, Dir: child.dir})
+		vals[i] = l.evalModule(child, inputs, addr, mi.unknownCount || unknown, stack, calls)
 	}
 	if len(keys) == 0 && !unknown && call.count == nil && call.forEach == nil {
 		return cty.DynamicVal
@@ -403,6 +421,7 @@ func (l *loader) addInstances(mi *modInst, r *resourceDecl, ctx *hcl.EvalContext
 	if l.opts.Schemas != nil {
 		schema = l.opts.Schemas[r.typ]
 	}
+	l.refVars = mi.refVars
 	for _, k := range keys {
 		ictx := childCtx(ctx, k)
 		var body hcl.Body = r.config
@@ -415,6 +434,30 @@ func (l *loader) addInstances(mi *modInst, r *resourceDecl, ctx *hcl.EvalContext
 			DefRange:     r.declRange,
 			UnknownCount: unknown || mi.unknownCount,
 			Body:         l.body(body, schema, ictx, true),
+			Calls:        mi.calls,
 		})
 	}
+}
+
+// readVars returns the input variables that refs read, directly or through the locals and data sources named in
+// through (by node address): sorted, without duplicates, nil when none.
+func readVars(refs []hcl.Traversal, through map[string][]string) []string {
+	var out []string
+	for _, t := range refs {
+		switch t.RootName() {
+		case "var":
+			if len(t) > 1 {
+				if a, ok := t[1].(hcl.TraverseAttr); ok {
+					out = append(out, a.Name)
+				}
+			}
+		case "local", "data":
+			out = append(out, through[refAddr(t)]...)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	sort.Strings(out)
+	return slices.Compact(out)
 }

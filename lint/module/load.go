@@ -33,6 +33,7 @@ type loader struct {
 	jsonStopped bool      // the warning that MaxJSONBytes was reached is given
 	instances   []*Instance
 	diags       hcl.Diagnostics
+	refVars     map[string][]string // the variables read by the locals and data sources of the instance being added
 }
 
 // Load parses the module in dir with the local modules it calls, evaluates it with opts, and returns every
@@ -77,10 +78,18 @@ func Load(dir string, opts Options) (*Config, hcl.Diagnostics) {
 		}
 	}
 
+	switch opts.CallModuleType {
+	case "", CallAll, CallLocal, CallNone:
+	default:
+		l.diags = append(l.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Invalid call_module_type",
+			Detail: fmt.Sprintf("The module call type %q is not one of all, local or none; ecslint follows all module calls.", opts.CallModuleType)})
+		opts.CallModuleType = CallAll
+	}
+
 	root := l.module(dir, real)
 	inputs, diags := l.rootInputs(root, &opts)
 	l.diags = append(l.diags, diags...)
-	l.evalModule(root, inputs, "", false, []string{real})
+	l.evalModule(root, inputs, "", false, []string{real}, nil)
 
 	sort.Slice(l.instances, func(i, j int) bool { return l.instances[i].Address < l.instances[j].Address })
 	cfg.Instances = l.instances

@@ -48,7 +48,21 @@ type Options struct {
 	// ParseCache, when set, keeps parsed files for the other Loads of the same run, which may run concurrently.
 	// Without it every Load parses the files it reads.
 	ParseCache *ParseCache
+	// CallModuleType says which module calls are followed, in tflint's manner: "all" (the default when ""):
+	// local calls and remote calls installed by terraform init; "local": only sources starting with ./ or ../;
+	// "none": no module call. A call not followed is unknown (module.NAME), without a warning.
+	CallModuleType string
+	// Root, when set, says whether the loaded directory is a root module (true) or a reusable module (false),
+	// overriding the detection (see the package documentation and Config.Reusable).
+	Root *bool
 }
+
+// Values of Options.CallModuleType.
+const (
+	CallAll   = "all"
+	CallLocal = "local"
+	CallNone  = "none"
+)
 
 // DataSource evaluates one data source type statically.
 type DataSource struct {
@@ -103,6 +117,29 @@ type Config struct {
 	// for reading further files inside the same allowed directory, with the same size cap and cache. Like
 	// tffunc.Files, it is not safe for concurrent use.
 	Reader *tffunc.Files
+	// Reusable is true when the loaded directory was treated as a reusable module: its variables that the run
+	// does not set (Options.VarFiles, Options.Vars, terraform.tfvars, *.auto.tfvars) are unknown, their defaults
+	// are not values.
+	Reusable bool
+}
+
+// Call is one module call on the path from the root module to an instance, outermost first.
+type Call struct {
+	// Name is the module block's label.
+	Name string
+	// Address is the module instance's full address, e.g. `module.svc["a"]`.
+	Address string
+	// DefRange is the `module "x"` block header, in the caller's file.
+	DefRange hcl.Range
+	// Args holds each input argument's expression range in the caller, by variable name.
+	Args map[string]hcl.Range
+	// Source is the source as written; Version the version argument, "" when none.
+	Source  string
+	Version string
+	// Dir is the directory the module was loaded from (display form, as in ranges).
+	Dir string
+	// Installed is true for a module loaded from .terraform/modules (modules.json), not from a local path.
+	Installed bool
 }
 
 // InstancesOf returns the instances of one mode and type, in address order.
@@ -137,6 +174,9 @@ type Instance struct {
 	// Body is the evaluated body, without the meta-arguments count, for_each, provider, depends_on and the
 	// lifecycle, provisioner and connection blocks.
 	Body *Body
+	// Calls is the chain of module calls from the root module to this instance's module, outermost first;
+	// empty in the root module. Instances of one module instance share it: do not modify it.
+	Calls []Call
 }
 
 // Body is an evaluated block body.
@@ -195,6 +235,10 @@ type Attribute struct {
 	// JSONArg is, when Expr is a call jsonencode(x) that evaluated without errors, the value of x as jsonencode
 	// received it, marks included; cty.NilVal otherwise. It spares evaluating x again to walk it.
 	JSONArg cty.Value
+	// Vars are the names of the module's input variables (var.NAME) that the expression reads, directly or
+	// through the module's locals and evaluated data sources; sorted, without duplicates, nil when none. They
+	// trace a value in a called module back to the arguments of its call (Call.Args).
+	Vars []string
 }
 
 // Block is one nested block.

@@ -48,6 +48,7 @@ type callDecl struct {
 	name        string
 	source      string
 	sourceRange hcl.Range
+	version     string
 	count       hcl.Expression
 	forEach     hcl.Expression
 	inputs      hcl.Attributes
@@ -451,6 +452,14 @@ func (m *moduleConfig) addCall(blk *hcl.Block) hcl.Diagnostics {
 	} else {
 		diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Missing module source",
 			Detail: fmt.Sprintf("Module %q has no source argument; add one, such as source = \"./modules/service\".", call.name), Subject: blk.DefRange.Ptr()})
+	}
+	if a := c.Attributes["version"]; a != nil {
+		if v, d := a.Expr.Value(nil); !d.HasErrors() && v.Type() == cty.String && v.IsKnown() && !v.IsNull() {
+			call.version = v.AsString()
+		} else {
+			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Invalid module version",
+				Detail: "The module version must be a literal string, such as \"~> 5.0\".", Subject: a.Expr.Range().Ptr()})
+		}
 	}
 	if a := c.Attributes["count"]; a != nil {
 		call.count = a.Expr
