@@ -270,7 +270,7 @@ func ruleFinding(f rules.Finding, rng hcl.Range, addr string) findings.Finding {
 	if f.Range.Filename != "" {
 		rng = f.Range
 	}
-	return findings.Finding{Rule: f.Rule.Name, Severity: f.Severity, Link: f.Rule.Link(), Message: f.Message, Range: rng, Address: addr}
+	return findings.Finding{Rule: f.Rule.Name, Severity: f.Severity, Link: f.Rule.Link(), Message: f.Message, Range: rng, Address: addr, Place: f.Place}
 }
 
 // add records a finding unless it was reported already or an ignore comment

@@ -64,7 +64,7 @@ func (r *runner) checkPlannedTask(name string, res plan.Resource) {
 		r.addError(d)
 	}
 	for _, f := range rules.Run(td, r.rulesConfig()) {
-		r.planFindings = append(r.planFindings, findings.Finding{Rule: f.Rule.Name, Severity: f.Severity, Link: f.Rule.Link(), Message: f.Message, Address: res.Address})
+		r.planFindings = append(r.planFindings, findings.Finding{Rule: f.Rule.Name, Severity: f.Severity, Link: f.Rule.Link(), Message: f.Message, Address: res.Address, Place: f.Place})
 	}
 }
 

@@ -82,6 +82,10 @@ type Finding struct {
 	// Path is the place in the task definition, in API terms:
 	// containerDefinitions[0].portMappings[0].hostPort. Empty for the whole task.
 	Path string
+	// Place is Path with the container named where its name is known
+	// (containerDefinitions["web"].portMappings[0].hostPort; see Place), so
+	// that it stays the same when containers are reordered.
+	Place string
 	// Range is the source range when the front door knows it.
 	Range hcl.Range
 }
@@ -126,7 +130,7 @@ func (p *Pass) ReportSeverity(sev Severity, at taskdef.Locator, format string, a
 	if sev < p.rule.Severity {
 		sev = p.rule.Severity
 	}
-	p.findings = append(p.findings, Finding{Rule: p.rule, Severity: sev, Message: fmt.Sprintf(format, args...), Path: m.Path, Range: m.Range})
+	p.findings = append(p.findings, Finding{Rule: p.rule, Severity: sev, Message: fmt.Sprintf(format, args...), Path: m.Path, Place: Place(p.TD, m.Path), Range: m.Range})
 }
 
 var registry = map[string]*Rule{}

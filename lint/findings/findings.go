@@ -4,6 +4,7 @@
 package findings
 
 import (
+	"path/filepath"
 	"sort"
 
 	"github.com/hashicorp/hcl/v2"
@@ -26,6 +27,13 @@ type Finding struct {
 	// Address is the Terraform address of the resource, when known
 	// (module.svc.aws_ecs_service.this).
 	Address string
+	// Place is where a task-definition rule's finding is in the task
+	// definition, containers by name where known
+	// (containerDefinitions["web"].portMappings[0].hostPort; see
+	// rules.Place); empty for configuration rules and for the whole task.
+	// Baselines and GitLab fingerprints match findings by it rather than
+	// by line.
+	Place string
 }
 
 // Sort orders findings by file (by resource address when there is no file),
@@ -54,4 +62,36 @@ func Sort(fs []Finding) {
 		}
 		return a.Message < b.Message
 	})
+}
+
+// Identity is what names a finding across edits: its rule, file, resource
+// address and place in the task definition, and neither its line, column
+// nor message, so that code moved up or down, or a message reworded, is the
+// same finding. Findings with the same identity are told apart by counting.
+type Identity struct {
+	Rule string `json:"rule"`
+	// File is the file name with forward slashes ("" for a finding of plan
+	// JSON that has no source).
+	File    string `json:"file,omitempty"`
+	Address string `json:"address,omitempty"`
+	Place   string `json:"place,omitempty"`
+}
+
+// Identity returns f's identity, its file name as in its range.
+func (f Finding) Identity() Identity {
+	return Identity{Rule: f.Rule, File: filepath.ToSlash(f.Range.Filename), Address: f.Address, Place: f.Place}
+}
+
+// Less orders identities by file, address, place and rule.
+func (a Identity) Less(b Identity) bool {
+	if a.File != b.File {
+		return a.File < b.File
+	}
+	if a.Address != b.Address {
+		return a.Address < b.Address
+	}
+	if a.Place != b.Place {
+		return a.Place < b.Place
+	}
+	return a.Rule < b.Rule
 }

@@ -58,6 +58,7 @@ var Formatters = map[string]Formatter{
 	"checkstyle": Checkstyle,
 	"junit":      JUnit,
 	"compact":    Compact,
+	"gitlab":     GitLab,
 }
 
 // Names returns the format names in sorted order.

@@ -49,7 +49,7 @@ func sample() *Report {
 	}
 }
 
-var goldens = map[string]string{"sarif": "golden.sarif", "checkstyle": "golden.checkstyle.xml", "junit": "golden.junit.xml", "compact": "golden.compact.txt", "json": "golden.json"}
+var goldens = map[string]string{"sarif": "golden.sarif", "checkstyle": "golden.checkstyle.xml", "junit": "golden.junit.xml", "compact": "golden.compact.txt", "json": "golden.json", "gitlab": "golden.gitlab.json"}
 
 func TestGoldenFormats(t *testing.T) {
 	for name, file := range goldens {
