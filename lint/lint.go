@@ -324,7 +324,7 @@ func (r *runner) report() *format.Report {
 	}
 	findings.Sort(out)
 	r.readMissingSources(out)
-	return &format.Report{Findings: out, Errors: dedupeDiags(r.errors), Files: r.files, Rules: ruleInfos(), Version: version()}
+	return &format.Report{Findings: out, Errors: sortDiags(dedupeDiags(r.errors)), Files: r.files, Rules: ruleInfos(), Version: version()}
 }
 
 func dedupeDiags(diags hcl.Diagnostics) hcl.Diagnostics {

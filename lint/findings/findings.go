@@ -37,8 +37,8 @@ type Finding struct {
 }
 
 // Sort orders findings by file (by resource address when there is no file),
-// line, column, rule and message, so every
-// run prints the same output.
+// start and end of the range, rule, address and message, so every run
+// prints the same output.
 func Sort(fs []Finding) {
 	sort.SliceStable(fs, func(i, j int) bool {
 		a, b := fs[i], fs[j]
@@ -53,6 +53,12 @@ func Sort(fs []Finding) {
 		}
 		if a.Range.Start.Column != b.Range.Start.Column {
 			return a.Range.Start.Column < b.Range.Start.Column
+		}
+		if a.Range.End.Line != b.Range.End.Line {
+			return a.Range.End.Line < b.Range.End.Line
+		}
+		if a.Range.End.Column != b.Range.End.Column {
+			return a.Range.End.Column < b.Range.End.Column
 		}
 		if a.Rule != b.Rule {
 			return a.Rule < b.Rule
