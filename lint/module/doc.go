@@ -14,6 +14,13 @@
 //     variables without a type or with a primitive type, and an HCL expression otherwise, as in Terraform.
 //     Type constraints (with optional attributes and their defaults) are applied with go-cty's convert. A
 //     variable without a default and without a value is unknown of its type.
+//   - Root and reusable modules: a directory with a provider block, or a terraform block with a backend or a
+//     cloud block, is a root module, what Terraform applies: its variable defaults are values. Any other
+//     directory is a reusable module: its variables are its callers' choice, so each one the run does not set
+//     (tfvars files, Options.VarFiles, Options.Vars) is unknown of its type, whatever its default; literals are
+//     values in both. Options.Root overrides the detection; Config.Reusable tells which was used. Modules
+//     called from the loaded directory take the defaults of the variables their call does not set, as in
+//     Terraform.
 //   - Locals, data sources that have an evaluator (Options.DataSources) and module calls are evaluated in
 //     dependency order. A cycle is an error that names its members with their ranges; the values in it are
 //     unknown.

@@ -63,7 +63,12 @@ func (l *loader) evalModule(cfg *moduleConfig, inputs map[string]*inputValue, ad
 		locals: map[string]cty.Value{}, modules: map[string]cty.Value{}, data: map[string]map[string]cty.Value{}}
 
 	vars := map[string]cty.Value{}
-	for name, v := range cfg.variables {
+	for _, name := range sortedKeys(cfg.variables) {
+		v := cfg.variables[name]
+		if addr == "" && l.reusable && inputs[name] == nil {
+			vars[name] = cty.UnknownVal(v.typ) // a reusable module's callers choose; the default is not the value
+			continue
+		}
 		val, diags := v.value(inputs[name])
 		l.diags = append(l.diags, diags...)
 		vars[name] = val

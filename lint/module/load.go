@@ -34,6 +34,7 @@ type loader struct {
 	instances   []*Instance
 	diags       hcl.Diagnostics
 	refVars     map[string][]string // the variables read by the locals and data sources of the instance being added
+	reusable    bool                // the root directory is a reusable module: its unset variables are unknown
 }
 
 // Load parses the module in dir with the local modules it calls, evaluates it with opts, and returns every
@@ -87,6 +88,11 @@ func Load(dir string, opts Options) (*Config, hcl.Diagnostics) {
 	}
 
 	root := l.module(dir, real)
+	l.reusable = root.rootRange == nil
+	if opts.Root != nil {
+		l.reusable = !*opts.Root
+	}
+	cfg.Reusable = l.reusable
 	inputs, diags := l.rootInputs(root, &opts)
 	l.diags = append(l.diags, diags...)
 	l.evalModule(root, inputs, "", false, []string{real}, nil)

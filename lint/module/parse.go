@@ -27,6 +27,9 @@ type moduleConfig struct {
 	calls     []*callDecl
 	resources []*resourceDecl
 	varFiles  []string // the variable files Terraform reads in a root module, by name, in its order
+	// rootRange is the first provider block or terraform backend or cloud block: what makes a directory a
+	// root module (nil: a reusable module).
+	rootRange *hcl.Range
 }
 
 type variableDecl struct {
@@ -75,6 +78,10 @@ var fileSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
 	{Type: "module", LabelNames: []string{"name"}},
 	{Type: "resource", LabelNames: []string{"type", "name"}},
 	{Type: "data", LabelNames: []string{"type", "name"}},
+}}
+
+var terraformSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
+	{Type: "backend", LabelNames: []string{"type"}}, {Type: "cloud"},
 }}
 
 var variableSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{
@@ -334,6 +341,13 @@ func (m *moduleConfig) addFile(f *hcl.File) hcl.Diagnostics {
 	content, _, diags := f.Body.PartialContent(fileSchema)
 	for _, blk := range content.Blocks {
 		switch blk.Type {
+		case "provider":
+			m.markRoot(blk.DefRange)
+		case "terraform":
+			tc, _, _ := blk.Body.PartialContent(terraformSchema)
+			for _, b := range tc.Blocks {
+				m.markRoot(b.DefRange)
+			}
 		case "variable":
 			diags = append(diags, m.addVariable(blk)...)
 		case "locals":
@@ -373,6 +387,13 @@ func (m *moduleConfig) addFile(f *hcl.File) hcl.Diagnostics {
 		}
 	}
 	return diags
+}
+
+// markRoot records a block that makes the module a root module, keeping the first in file order.
+func (m *moduleConfig) markRoot(rng hcl.Range) {
+	if m.rootRange == nil {
+		m.rootRange = &rng
+	}
 }
 
 func bothCountAndForEach(rng hcl.Range) *hcl.Diagnostic {

@@ -140,3 +140,8 @@ variable "capacity_provider_strategy" {
   }))
   default = [{ capacity_provider = "FARGATE_SPOT", weight = 100 }]
 }
+
+# A root module (a provider block): the variable defaults above are the values applied.
+provider "aws" {
+  region = "eu-west-1"
+}

@@ -115,3 +115,8 @@ variable "capacity_providers" {
   type    = map(number)
   default = { FARGATE = 1, FARGATE_SPOT = 3 }
 }
+
+# A root module (a provider block): the variable defaults above are the values applied.
+provider "aws" {
+  region = "eu-west-1"
+}

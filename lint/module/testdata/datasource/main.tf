@@ -41,3 +41,6 @@ resource "aws_ecs_task_definition" "app" {
   unknown               = data.ecskit_task_definition.unknown.container_definitions
   policy                = data.aws_iam_policy_document.p.json
 }
+
+# A provider block makes this a root module: its variable defaults are values.
+provider "aws" {}

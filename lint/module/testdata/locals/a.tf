@@ -14,3 +14,6 @@ resource "aws_ecs_task_definition" "this" {
   family                = local.family
   container_definitions = local.td
 }
+
+# A provider block makes this a root module: its variable defaults are values.
+provider "aws" {}

@@ -18,3 +18,6 @@ resource "aws_lb_target_group" "tg" {
   api_port = module.svc["api"].port
   td       = module.single.td_family
 }
+
+# A provider block makes this a root module: its variable defaults are values.
+provider "aws" {}

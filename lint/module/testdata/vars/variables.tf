@@ -23,3 +23,6 @@ variable "no_value" {
   type = string
 }
 variable "no_type_no_value" {}
+
+# A provider block makes this a root module: its variable defaults are values.
+provider "aws" {}
