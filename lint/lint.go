@@ -217,10 +217,10 @@ type runner struct {
 	// loadOpts are the options of every module load, made once.
 	loadOpts     module.Options
 	loadOptsOnce sync.Once
-	// tasks are the block headers of the aws_ecs_task_definition resources
-	// linted, by address without instance keys, for placing findings from
-	// plan JSON on the configuration's source.
-	tasks map[string]hcl.Range
+	// blocks are the block headers of the resources linted, by address
+	// without instance keys, for placing findings from plan JSON on the
+	// configuration's source.
+	blocks map[string]hcl.Range
 	// planFindings come from plan JSON; they are placed and deduplicated
 	// against the configuration's own findings once every PATH is read.
 	planFindings []findings.Finding
@@ -229,7 +229,7 @@ type runner struct {
 func newRunner(o *options) *runner {
 	cwd, _ := os.Getwd()
 	return &runner{opts: o, cwd: cwd, seen: map[string]bool{}, files: map[string]*hcl.File{}, modules: map[string]bool{},
-		cfg: config.Default(), ignored: map[string]bool{}, tasks: map[string]hcl.Range{},
+		cfg: config.Default(), ignored: map[string]bool{}, blocks: map[string]hcl.Range{},
 		parsed: module.NewParseCache(parseCacheBytes)}
 }
 

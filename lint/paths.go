@@ -217,9 +217,9 @@ type moduleResult struct {
 	files map[string]*hcl.File
 	// directives are the ignore comments of the .tf files that have any.
 	directives map[string][]*ignore.Directive
-	// tasks are the aws_ecs_task_definition resources, for placing findings
-	// from plan JSON.
-	tasks []*module.Instance
+	// instances are the resource instances, for placing findings from plan
+	// JSON on their blocks.
+	instances []*module.Instance
 }
 
 func (m *moduleResult) addError(d *hcl.Diagnostic) { m.errors = append(m.errors, d) }
@@ -253,7 +253,7 @@ func (r *runner) checkModule(dir, allowed string) *moduleResult {
 			out.directives[name] = ignore.Parse(f.Bytes, name)
 		}
 	}
-	out.tasks = cfg.InstancesOf(module.Managed, "aws_ecs_task_definition")
+	out.instances = cfg.Instances
 	m := &moduleRun{r: r, out: out, cfg: cfg, files: cfg.Reader}
 	m.checkTaskDefinitions()
 	out.findings = append(out.findings, configrules.Check(cfg, configrules.Options{DynamicPortRange: r.opts.portRange, Skip: r.skip, TaskDefinitions: m.decoded})...)
@@ -284,10 +284,13 @@ func (r *runner) merge(m *moduleResult) {
 			}
 		}
 	}
-	for _, in := range m.tasks {
+	for _, in := range m.instances {
+		if in.Mode != module.Managed {
+			continue
+		}
 		addr := stripKeys(in.Address)
-		if _, ok := r.tasks[addr]; !ok {
-			r.tasks[addr] = in.DefRange
+		if _, ok := r.blocks[addr]; !ok {
+			r.blocks[addr] = in.DefRange
 		}
 	}
 	for _, f := range m.findings {
@@ -322,6 +325,9 @@ func (r *runner) lintJSONFile(path string) {
 		name = r.displayName(a)
 	}
 	src, err := tffunc.ReadCapped(path, tffunc.DefaultMaxFileSize)
+	if err == nil {
+		src, err = plan.Text(src) // UTF-16 as Windows PowerShell writes it, or UTF-8 with a byte-order mark
+	}
 	if err != nil {
 		r.addError(&hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Cannot read file",
 			Detail: fmt.Sprintf("Cannot read %s: %s.", name, unwrapPathError(err))})

@@ -8,43 +8,65 @@ import (
 
 	"github.com/ecskit/terraform-provider-ecskit/internal/compose"
 	"github.com/ecskit/terraform-provider-ecskit/internal/rules"
+	"github.com/ecskit/terraform-provider-ecskit/internal/taskdef"
 	"github.com/ecskit/terraform-provider-ecskit/internal/tree"
+	"github.com/ecskit/terraform-provider-ecskit/lint/configrules"
 	"github.com/ecskit/terraform-provider-ecskit/lint/findings"
+	"github.com/ecskit/terraform-provider-ecskit/lint/module"
 	"github.com/ecskit/terraform-provider-ecskit/lint/plan"
 )
 
-// lintPlan lints plan JSON (terraform show -json): every
-// aws_ecs_task_definition of planned_values, in the root module and in every
-// child module, with its values as planned. Findings carry the resource
-// address and no source range; placePlanFindings gives them one when the
-// configuration directory is linted in the same run.
+// lintPlan lints plan JSON (terraform show -json): the task-definition
+// rules on every aws_ecs_task_definition of planned_values, in the root
+// module and in every child module, with its values as planned; then the
+// configuration rules on the whole plan, whose resources plan.Config links
+// through the references of the plan's configuration and through known IDs
+// and ARNs. Findings carry the resource address and no source range;
+// placePlanFindings gives them one when the configuration directory is
+// linted in the same run.
 //
-// Data sources are not checked: an ecskit data source whose values are known
-// in the plan was already validated by the provider during the plan, and one
-// read only at apply time has unknown values.
+// Data sources are not checked by the task rules: an ecskit data source
+// whose values are known in the plan was already validated by the provider
+// during the plan, and one read only at apply time has unknown values.
 func (r *runner) lintPlan(name string, src []byte) {
-	resources, err := plan.Read(src)
+	p, err := plan.Parse(src)
 	if err != nil {
 		r.addError(&hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Cannot read plan JSON",
 			Detail:  fmt.Sprintf("%s looks like a Terraform plan but cannot be read: %s. Write it with `terraform show -json PLANFILE > %s`.", name, err, name),
 			Subject: &hcl.Range{Filename: name, Start: hcl.InitialPos, End: hcl.Pos{Line: 1, Column: 2, Byte: 1}}})
 		return
 	}
-	for _, res := range resources {
+	decoded := map[string]*taskdef.TaskDefinition{}
+	for _, res := range p.Resources() {
 		if res.Mode == "managed" && res.Type == "aws_ecs_task_definition" {
-			r.checkPlannedTask(name, res)
+			if td := r.checkPlannedTask(name, res); td != nil {
+				decoded[res.Address] = td
+			}
 		}
+	}
+	cfg := p.Config(name, configrules.Schemas, configrules.Types)
+	tds := map[*module.Instance]*taskdef.TaskDefinition{}
+	for _, in := range cfg.InstancesOf(module.Managed, "aws_ecs_task_definition") {
+		if td := decoded[in.Address]; td != nil {
+			tds[in] = td
+		}
+	}
+	for _, f := range configrules.Check(cfg, configrules.Options{DynamicPortRange: r.opts.portRange, Skip: r.skip, TaskDefinitions: tds}) {
+		f.Range = hcl.Range{} // ranges name the plan file and no place in it
+		r.planFindings = append(r.planFindings, f)
 	}
 }
 
 // checkPlannedTask runs the task-definition rules on one planned
 // aws_ecs_task_definition: its attributes converted as for HCL
-// (compose.TaskAttributes), container_definitions parsed from its JSON string.
-func (r *runner) checkPlannedTask(name string, res plan.Resource) {
+// (compose.TaskAttributes), container_definitions parsed from its JSON
+// string. It returns the decoded task definition, nil when the values are
+// not a task definition at all.
+func (r *runner) checkPlannedTask(name string, res plan.Resource) *taskdef.TaskDefinition {
 	values := dropEmptyStrings(res.Values)
 	input := compose.TaskAttributes(values)
 	if input.Kind != tree.Object {
-		return
+		return nil
 	}
 	defs := &tree.Node{Kind: tree.Unknown}
 	if cd := values.Get("container_definitions"); cd != nil && cd.Kind == tree.String {
@@ -66,6 +88,7 @@ func (r *runner) checkPlannedTask(name string, res plan.Resource) {
 	for _, f := range rules.Run(td, r.rulesConfig()) {
 		r.planFindings = append(r.planFindings, findings.Finding{Rule: f.Rule.Name, Severity: f.Severity, Link: f.Rule.Link(), Message: f.Message, Address: res.Address, Place: f.Place})
 	}
+	return td
 }
 
 // dropEmptyStrings removes empty strings from planned values: the AWS
@@ -101,8 +124,9 @@ func dropEmptyStrings(n *tree.Node) *tree.Node {
 // ignored: module.svc["a"].aws_ecs_task_definition.this[0] matches
 // module.svc[*].aws_ecs_task_definition.this), the finding is placed on that
 // resource's block header (the first one linted when several trees have
-// it); if the configuration's own lint reported the same
-// rule and message for that resource, the plan's copy is dropped.
+// it); if the configuration's own lint reported the same rule and message
+// for that resource (instance keys ignored in both: the code may not know
+// them), the plan's copy is dropped.
 func (r *runner) placePlanFindings() {
 	if len(r.planFindings) == 0 {
 		return
@@ -110,13 +134,13 @@ func (r *runner) placePlanFindings() {
 	reported := map[string]bool{}
 	for _, f := range r.findings {
 		if f.Address != "" {
-			reported[stripKeys(f.Address)+"\x00"+findingKey(f.Rule, f.Message)] = true
+			reported[stripKeys(f.Address)+"\x00"+findingKey(f.Rule, stripKeys(f.Message))] = true
 		}
 	}
 	for _, f := range r.planFindings {
 		addr := stripKeys(f.Address)
-		if rng, ok := r.tasks[addr]; ok {
-			if reported[addr+"\x00"+findingKey(f.Rule, f.Message)] {
+		if rng, ok := r.blocks[addr]; ok {
+			if reported[addr+"\x00"+findingKey(f.Rule, stripKeys(f.Message))] {
 				continue
 			}
 			f.Range = rng

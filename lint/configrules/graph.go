@@ -101,7 +101,9 @@ func blocks(m map[string]*module.BlockSchema) *module.BlockSchema {
 // aws_ecs_task_definition.app of the same module instance. Limits, all of which make a link unknown (and the
 // rules that need it silent) rather than wrong:
 //   - Only references to resources and data sources of the same module instance are followed; a value passed in
-//     through a variable, a module output or a local is not.
+//     through a variable, a module output or a local is not. An expression that resolves its references itself
+//     (ScopedExpression: plan JSON, which follows variables and outputs across module calls) names the module
+//     instance of each.
 //   - An index must be a literal (`aws_lb.x[0]`), or the referring instance must have the same key as exactly
 //     one candidate (`aws_lb.x[count.index]` from a resource with the same count); splats are not followed.
 //   - A candidate from a count or for_each whose value is unknown may not exist, so it is never linked.
@@ -171,6 +173,34 @@ func newGraph(cfg *module.Config, decoded map[*module.Instance]*taskdef.TaskDefi
 	return g
 }
 
+// ScopedExpression is an expression whose references are each resolved in a module instance given with it,
+// not in the referring instance's own: plan JSON (lint/plan) follows a variable into the argument of its
+// module call and a module output into the output's expression, so one attribute may name resources of other
+// module instances. The graph resolves ScopedVariables instead of Variables.
+type ScopedExpression interface {
+	hcl.Expression
+	ScopedVariables() []ScopedTraversal
+}
+
+// ScopedTraversal is a traversal with the address of the module instance it is resolved in ("" for the root).
+type ScopedTraversal struct {
+	Module    string
+	Traversal hcl.Traversal
+}
+
+// traversals returns the references of expr, each with the module instance it is resolved in.
+func traversals(from *module.Instance, expr hcl.Expression) []ScopedTraversal {
+	if s, ok := expr.(ScopedExpression); ok {
+		return s.ScopedVariables()
+	}
+	vars := expr.Variables()
+	out := make([]ScopedTraversal, len(vars))
+	for i, tr := range vars {
+		out[i] = ScopedTraversal{Module: from.Module, Traversal: tr}
+	}
+	return out
+}
+
 // ref is one resolved reference: the instance and the attribute named after it ("" if none).
 type ref struct {
 	inst *module.Instance
@@ -178,7 +208,8 @@ type ref struct {
 }
 
 // resolveTraversal finds the instance a traversal names from the instance `from`, or nil.
-func (g *graph) resolveTraversal(from *module.Instance, tr hcl.Traversal) *ref {
+func (g *graph) resolveTraversal(from *module.Instance, st ScopedTraversal) *ref {
+	tr := st.Traversal
 	if len(tr) < 2 {
 		return nil
 	}
@@ -194,7 +225,7 @@ func (g *graph) resolveTraversal(from *module.Instance, tr hcl.Traversal) *ref {
 	if typ == "" || name == "" || !strings.Contains(typ, "_") {
 		return nil // var, local, module, count, each, path, self, terraform
 	}
-	cands := g.index[resKey{from.Module, mode, typ, name}]
+	cands := g.index[resKey{st.Module, mode, typ, name}]
 	rest = rest[2:]
 	key := cty.NilVal
 	if len(rest) > 0 {
@@ -208,7 +239,7 @@ func (g *graph) resolveTraversal(from *module.Instance, tr hcl.Traversal) *ref {
 		pick = instanceWithKey(cands, key)
 	case len(cands) == 1:
 		pick = cands[0]
-	case from.Key != cty.NilVal && from.Key.IsKnown():
+	case st.Module == from.Module && from.Key != cty.NilVal && from.Key.IsKnown():
 		// aws_x.y[count.index]: the index is not part of the traversal.
 		pick = instanceWithKey(cands, from.Key)
 	}
@@ -253,7 +284,7 @@ func (g *graph) refOf(from *module.Instance, expr hcl.Expression, types ...strin
 	if expr == nil {
 		return nil
 	}
-	vars := expr.Variables()
+	vars := traversals(from, expr)
 	if len(vars) == 0 {
 		return nil
 	}
@@ -996,7 +1027,7 @@ func (g *graph) joins(in *module.Instance, cluster *module.Instance) bool {
 	if a == nil {
 		return false
 	}
-	for _, tr := range a.Expr.Variables() {
+	for _, tr := range traversals(in, a.Expr) {
 		if r := g.resolveTraversal(in, tr); r != nil && r.inst == cluster {
 			return true
 		}

@@ -24,15 +24,25 @@ type Resource struct {
 	Mode    string // "managed" or "data"
 	Type    string
 	Name    string
-	// Values are the planned attribute values, snake_case as in the
-	// configuration; unknown where the plan does not know them yet.
+	// Module is the address of the module instance, "" for the root module.
+	Module string
+	// Index is the instance key: nil without count and for_each, a json.Number or float64 for count, a
+	// string for for_each.
+	Index any
+	// Values are the planned attribute values, snake_case as in the configuration; unknown where the plan
+	// does not know them yet.
 	Values *tree.Node
 }
 
 // IsPlan reports whether src looks like plan JSON: an object with a
 // format_version and planned_values or resource_changes. Detection is by
-// content, never by file name.
+// content, never by file name. src may be UTF-16 or carry a byte-order mark
+// (Text).
 func IsPlan(src []byte) bool {
+	src, err := Text(src)
+	if err != nil {
+		return false
+	}
 	var probe struct {
 		FormatVersion   *string          `json:"format_version"`
 		PlannedValues   *json.RawMessage `json:"planned_values"`
@@ -44,8 +54,35 @@ func IsPlan(src []byte) bool {
 	return probe.FormatVersion != nil && (probe.PlannedValues != nil || probe.ResourceChanges != nil)
 }
 
+// Plan is parsed plan JSON.
+type Plan struct {
+	raw *tfjson.Plan
+	// resources are those of planned_values, then the data sources of prior_state that planned_values does not
+	// have (read during the plan), sorted by address.
+	resources []Resource
+	// modules are the addresses of the module instances that hold resources.
+	modules []string
+}
+
 // Read parses plan JSON and returns its resources sorted by address.
 func Read(src []byte) ([]Resource, error) {
+	p, err := Parse(src)
+	if err != nil {
+		return nil, err
+	}
+	return p.Resources(), nil
+}
+
+// Resources returns the planned resources and data sources sorted by address: those of planned_values, and
+// the data sources of prior_state read during the plan.
+func (p *Plan) Resources() []Resource { return p.resources }
+
+// Parse parses plan JSON, in UTF-8 or UTF-16 (Text).
+func Parse(src []byte) (*Plan, error) {
+	src, err := Text(src)
+	if err != nil {
+		return nil, err
+	}
 	var p tfjson.Plan
 	dec := json.NewDecoder(bytes.NewReader(src))
 	dec.UseNumber()
@@ -64,30 +101,59 @@ func Read(src []byte) ([]Resource, error) {
 		unknown[rc.Address] = rc.Change.AfterUnknown
 		sensitive[rc.Address] = rc.Change.AfterSensitive
 	}
-	var out []Resource
+	out := &Plan{raw: &p}
+	seen := map[string]bool{}
+	modules := map[string]bool{}
 	if p.PlannedValues != nil {
-		walk(p.PlannedValues.RootModule, func(r *tfjson.StateResource) {
+		walk(p.PlannedValues.RootModule, "", func(mod string, r *tfjson.StateResource) {
 			n := fromJSON(r.AttributeValues, 0)
 			overlayUnknown(n, unknown[r.Address], 0)
 			overlayUnknown(n, sensitive[r.Address], 0)
-			out = append(out, Resource{Address: r.Address, Mode: string(r.Mode), Type: r.Type, Name: r.Name, Values: n})
+			seen[r.Address] = true
+			modules[mod] = true
+			out.resources = append(out.resources, Resource{Address: r.Address, Mode: string(r.Mode), Type: r.Type, Name: r.Name,
+				Module: mod, Index: r.Index, Values: n})
 		})
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Address < out[j].Address })
+	if p.PriorState != nil && p.PriorState.Values != nil {
+		walk(p.PriorState.Values.RootModule, "", func(mod string, r *tfjson.StateResource) {
+			if r.Mode != tfjson.DataResourceMode || seen[r.Address] {
+				return
+			}
+			n := fromJSON(r.AttributeValues, 0)
+			var sv any
+			if len(r.SensitiveValues) > 0 && json.Unmarshal(r.SensitiveValues, &sv) == nil {
+				overlayUnknown(n, sv, 0)
+			}
+			seen[r.Address] = true
+			modules[mod] = true
+			out.resources = append(out.resources, Resource{Address: r.Address, Mode: string(r.Mode), Type: r.Type, Name: r.Name,
+				Module: mod, Index: r.Index, Values: n})
+		})
+	}
+	sort.Slice(out.resources, func(i, j int) bool { return out.resources[i].Address < out.resources[j].Address })
+	for m := range modules {
+		out.modules = append(out.modules, m)
+	}
+	sort.Strings(out.modules)
 	return out, nil
 }
 
-func walk(m *tfjson.StateModule, fn func(*tfjson.StateResource)) {
+// walk calls fn for every resource of m and its child modules, with the address of the module instance.
+func walk(m *tfjson.StateModule, addr string, fn func(string, *tfjson.StateResource)) {
 	if m == nil {
 		return
 	}
+	if m.Address != "" {
+		addr = m.Address
+	}
 	for _, r := range m.Resources {
 		if r != nil {
-			fn(r)
+			fn(addr, r)
 		}
 	}
 	for _, c := range m.ChildModules {
-		walk(c, fn)
+		walk(c, addr, fn)
 	}
 }
 
