@@ -24,11 +24,19 @@
 //   - Locals, data sources that have an evaluator (Options.DataSources) and module calls are evaluated in
 //     dependency order. A cycle is an error that names its members with their ranges; the values in it are
 //     unknown.
-//   - Local module calls (sources starting with "./" or "../") are followed recursively, their inputs evaluated
-//     in the caller, and their outputs are module.NAME.OUTPUT in the caller. A module that calls itself, directly
-//     or through others, is an error; so is nesting deeper than MaxModuleDepth. Remote sources, and local
-//     sources outside Options.AllowedDir, are skipped with a warning; module.NAME is unknown for them. Each
-//     module directory is parsed once however often it is called. Limitation: a module call is evaluated as one
+//   - Module calls are followed recursively, their inputs evaluated in the caller, and their outputs are
+//     module.NAME.OUTPUT in the caller. Local calls (sources starting with "./" or "../") are read from their
+//     directory. Remote calls (registry, git and any other source) are read where terraform init or tofu init
+//     installed them: the root module's .terraform/modules/modules.json names, for each call by its chain of
+//     call names ("ecs", "ecs.service"), the source, version and directory (relative to the root module).
+//     Installed modules may live under .terraform; their file functions read inside Options.AllowedDir as
+//     any module's do. A remote call with no manifest, or missing from it, is skipped with a warning that
+//     says to run terraform init; so is one whose entry no longer matches the call (another source, or a
+//     version outside the call's constraint: "out of date"). Registry sources compare without the default
+//     registry's host, which Terraform and OpenTofu record differently. A skipped call's module.NAME is
+//     unknown. Local sources outside Options.AllowedDir are skipped with a warning. A module that calls
+//     itself, directly or through others, is an error; so is nesting deeper than MaxModuleDepth. Each module
+//     directory is parsed once however often it is called. Limitation: a module call is evaluated as one
 //     step, so a cycle through a module (an input that depends on an output of the same module) is reported as
 //     a cycle although Terraform would accept it.
 //   - Every instance names the chain of module calls that led to it (Instance.Calls: each call's block header,

@@ -40,6 +40,7 @@ type modInst struct {
 	unknownCount bool
 	stack        []string            // real directories of the calling chain, this one last
 	calls        []Call              // the module calls from the root to this instance
+	key          string              // the call names from the root, as the module manifest keys them ("a.b"); "" for the root
 	refVars      map[string][]string // the variables each local and data source reads, by node address
 	base         *hcl.EvalContext
 	locals       map[string]cty.Value
@@ -58,8 +59,8 @@ type node struct {
 }
 
 // evalModule evaluates one module instance, records its resource and data instances, and returns its outputs.
-func (l *loader) evalModule(cfg *moduleConfig, inputs map[string]*inputValue, addr string, unknownCount bool, stack []string, calls []Call) cty.Value {
-	mi := &modInst{cfg: cfg, addr: addr, unknownCount: unknownCount, stack: stack, calls: calls, refVars: map[string][]string{},
+func (l *loader) evalModule(cfg *moduleConfig, inputs map[string]*inputValue, addr string, unknownCount bool, stack []string, calls []Call, key string) cty.Value {
+	mi := &modInst{cfg: cfg, addr: addr, unknownCount: unknownCount, stack: stack, calls: calls, key: key, refVars: map[string][]string{},
 		locals: map[string]cty.Value{}, modules: map[string]cty.Value{}, data: map[string]map[string]cty.Value{}}
 
 	vars := map[string]cty.Value{}
@@ -330,23 +331,30 @@ func (l *loader) callModule(mi *modInst, call *callDecl, ctx *hcl.EvalContext) c
 	if l.opts.CallModuleType == CallNone || (l.opts.CallModuleType == CallLocal && !isLocalSource(call.source)) {
 		return cty.DynamicVal // not followed, as asked
 	}
-	if !isLocalSource(call.source) {
-		return skip(hcl.DiagWarning, "Remote module not loaded",
-			fmt.Sprintf("Module %q comes from %q, which ecslint does not download; its resources are not linted and module.%s is unknown. Run ecslint on that module's source to lint it.", call.name, call.source, call.name))
-	}
-	real, err := l.files.Resolve(filepath.Join(mi.cfg.realDir, filepath.FromSlash(call.source)))
-	if errors.Is(err, tffunc.ErrOutside) {
-		return skip(hcl.DiagWarning, "Module outside the linted directory",
-			fmt.Sprintf("Module %q points to %q, outside the linted directory %s, so it is not loaded and module.%s is unknown. Lint from a directory that contains both.", call.name, call.source, l.files.Allowed(), call.name))
-	}
-	if err == nil {
-		if st, serr := os.Stat(real); serr != nil || !st.IsDir() {
-			err = fmt.Errorf("it is not a directory")
+	var display, real string
+	installed := !isLocalSource(call.source)
+	if installed {
+		var ok bool
+		if display, real, ok = l.installedModule(mi, call); !ok {
+			return cty.DynamicVal
 		}
-	}
-	if err != nil {
-		return skip(hcl.DiagError, "Module directory not found",
-			fmt.Sprintf("Module %q has source %q, which is not a readable directory (%s). Fix the path.", call.name, call.source, err))
+	} else {
+		var err error
+		real, err = l.files.Resolve(filepath.Join(mi.cfg.realDir, filepath.FromSlash(call.source)))
+		if errors.Is(err, tffunc.ErrOutside) {
+			return skip(hcl.DiagWarning, "Module outside the linted directory",
+				fmt.Sprintf("Module %q points to %q, outside the linted directory %s, so it is not loaded and module.%s is unknown. Lint from a directory that contains both.", call.name, call.source, l.files.Allowed(), call.name))
+		}
+		if err == nil {
+			if st, serr := os.Stat(real); serr != nil || !st.IsDir() {
+				err = fmt.Errorf("it is not a directory")
+			}
+		}
+		if err != nil {
+			return skip(hcl.DiagError, "Module directory not found",
+				fmt.Sprintf("Module %q has source %q, which is not a readable directory (%s). Fix the path.", call.name, call.source, err))
+		}
+		display = filepath.Join(mi.cfg.dir, filepath.FromSlash(call.source))
 	}
 	for i, dir := range mi.stack {
 		if dir == real {
@@ -363,7 +371,7 @@ func (l *loader) callModule(mi *modInst, call *callDecl, ctx *hcl.EvalContext) c
 		return skip(hcl.DiagError, "Modules nested too deeply",
 			fmt.Sprintf("Module %q is nested more than %d modules deep; ecslint stops here.", call.name, MaxModuleDepth))
 	}
-	child := l.module(filepath.Join(mi.cfg.dir, filepath.FromSlash(call.source)), real)
+	child := l.module(display, real)
 	for _, name := range sortedKeys(call.inputs) {
 		if child.variables[name] == nil {
 			a := call.inputs[name]
@@ -392,13 +400,61 @@ func (l *loader) callModule(mi *modInst, call *callDecl, ctx *hcl.EvalContext) c
 			addr = mi.addr + "." + addr
 		}
 		calls := append(append(make([]Call, 0, len(mi.calls)+1), mi.calls...), Call{Name: call.name, Address: addr,
-			DefRange: call.declRange, Args: args, Source: call.source, Version: call.version, Dir: child.dir})
-		vals[i] = l.evalModule(child, inputs, addr, mi.unknownCount || unknown, stack, calls)
+			DefRange: call.declRange, Args: args, Source: call.source, Version: call.version, Dir: child.dir, Installed: installed})
+		vals[i] = l.evalModule(child, inputs, addr, mi.unknownCount || unknown, stack, calls, callKey(mi.key, call.name))
 	}
 	if len(keys) == 0 && !unknown && call.count == nil && call.forEach == nil {
 		return cty.DynamicVal
 	}
 	return combine(keys, vals, unknown, call.count != nil)
+}
+
+// callKey is the manifest key of call name in the module keyed parent.
+func callKey(parent, name string) string {
+	if parent == "" {
+		return name
+	}
+	return parent + "." + name
+}
+
+// installedModule finds the directory terraform init installed a remote call in, from the root module's
+// manifest. Without one (not installed, out of date, or missing) it warns and returns false.
+func (l *loader) installedModule(mi *modInst, call *callDecl) (display, real string, ok bool) {
+	key := callKey(mi.key, call.name)
+	warn := func(summary, detail string) (string, string, bool) {
+		l.diags = append(l.diags, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: summary, Detail: detail, Subject: call.sourceRange.Ptr()})
+		return "", "", false
+	}
+	if !l.manifestRead {
+		l.manifestRead = true
+		var diags hcl.Diagnostics
+		l.manifest, diags = readManifest(l.rootReal, l.rootDisplay, l.maxFileSize)
+		l.diags = append(l.diags, diags...)
+	}
+	if l.manifest == nil {
+		return warn("Remote module not loaded",
+			fmt.Sprintf("Module %q comes from %q and is not installed (no %s); its resources are not linted and module.%s is unknown. Run terraform init (or tofu init) in %s, then ecslint again.", call.name, call.source, filepath.Join(l.rootDisplay, manifestPath), call.name, l.rootDisplay))
+	}
+	e := l.manifest.entries[key]
+	if e == nil {
+		return warn("Remote module not loaded",
+			fmt.Sprintf("Module %q (%s) is not in %s, so it is not linted and module.%s is unknown. Run terraform init (or tofu init) again, then ecslint.", call.name, call.source, l.manifest.path, call.name))
+	}
+	if why := e.stale(call); why != "" {
+		return warn("Installed module out of date",
+			fmt.Sprintf("Module %q is out of date in %s: %s. ecslint does not lint it and module.%s is unknown. Run terraform init (or tofu init) again, then ecslint.", call.name, l.manifest.path, why, call.name))
+	}
+	real, err := l.files.Resolve(filepath.Join(l.rootReal, filepath.FromSlash(e.Dir)))
+	if err == nil {
+		if st, serr := os.Stat(real); serr != nil || !st.IsDir() {
+			err = fmt.Errorf("it is not a directory")
+		}
+	}
+	if err != nil {
+		return warn("Remote module not loaded",
+			fmt.Sprintf("Module %q is recorded in %s as installed in %q, which cannot be read (%s); it is not linted and module.%s is unknown. Run terraform init (or tofu init) again, then ecslint.", call.name, l.manifest.path, e.Dir, err, call.name))
+	}
+	return filepath.Join(l.rootDisplay, filepath.FromSlash(e.Dir)), real, true
 }
 
 // relDir names a module directory relative to the loaded one, for messages.

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/ecskit/terraform-provider-ecskit/lint"
@@ -45,21 +47,37 @@ resource "aws_ecs_task_definition" "literal" {
 // ecslint runs ecslint on dir and returns the addresses of its fargate_cpu_memory findings.
 func ecslint(t *testing.T, dir string, args ...string) map[string]bool {
 	t.Helper()
+	found := map[string]bool{}
+	for addr := range ecslintIssues(t, dir, args...) {
+		found[addr] = true
+	}
+	return found
+}
+
+type issue struct {
+	Rule    struct{ Name string } `json:"rule"`
+	Address string                `json:"address"`
+	Message string                `json:"message"`
+	Range   struct {
+		Filename string `json:"filename"`
+	} `json:"range"`
+}
+
+// ecslintIssues runs ecslint on dir and returns its fargate_cpu_memory findings by address.
+func ecslintIssues(t *testing.T, dir string, args ...string) map[string]issue {
+	t.Helper()
 	var stdout, stderr bytes.Buffer
 	lint.Run(append(append([]string{"--format", "json"}, args...), dir), &stdout, &stderr)
 	var out struct {
-		Issues []struct {
-			Rule    struct{ Name string } `json:"rule"`
-			Address string                `json:"address"`
-		} `json:"issues"`
+		Issues []issue `json:"issues"`
 	}
 	if err := json.Unmarshal(stdout.Bytes(), &out); err != nil {
 		t.Fatalf("ecslint output %q: %v (stderr %s)", stdout.String(), err, stderr.String())
 	}
-	found := map[string]bool{}
+	found := map[string]issue{}
 	for _, is := range out.Issues {
 		if is.Rule.Name == "fargate_cpu_memory" {
-			found[is.Address] = true
+			found[is.Address] = is
 		}
 	}
 	return found
@@ -104,4 +122,60 @@ func TestReusableModuleFindings(t *testing.T) {
 	if got := ecslint(t, root); len(got) != 0 {
 		t.Errorf("root module with cpu = 256: findings %v", got)
 	}
+}
+
+// TestTerraformInitThenECSLint: terraform get (or tofu get) installs a module from a local git repository;
+// ecslint then reads it with the caller's inputs and finds the wrong Fargate size the call gives it.
+func TestTerraformInitThenECSLint(t *testing.T) {
+	tf := os.Getenv("TF_ACC_TERRAFORM_PATH")
+	if tf == "" {
+		var err error
+		if tf, err = exec.LookPath("terraform"); err != nil {
+			if tf, err = exec.LookPath("tofu"); err != nil {
+				t.Skip("no terraform or tofu binary (set TF_ACC_TERRAFORM_PATH, or eval \"$(scripts/find-terraform.sh)\")")
+			}
+		}
+	}
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed; it serves the module that terraform get installs")
+	}
+	run := func(dir, name string, args ...string) {
+		t.Helper()
+		cmd := exec.Command(name, args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "CHECKPOINT_DISABLE=1", "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
+		}
+	}
+	repo := t.TempDir()
+	writeFiles(t, repo, map[string]string{"main.tf": sizedTasks})
+	run(repo, "git", "init", "-q")
+	run(repo, "git", "add", "-A")
+	run(repo, "git", "-c", "user.email=test@example.com", "-c", "user.name=test", "commit", "-q", "-m", "module")
+
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{"main.tf": `
+module "td" {
+  source = "git::file://` + filepath.ToSlash(repo) + `"
+  cpu    = 100
+  memory = 512
+}
+module "good" {
+  source = "git::file://` + filepath.ToSlash(repo) + `"
+  cpu    = 256
+  memory = 512
+}
+`})
+	before := ecslintIssues(t, root)
+	if len(before) != 0 {
+		t.Errorf("findings before the module is installed: %v", before)
+	}
+	run(root, tf, "get")
+	got := ecslintIssues(t, root)
+	is, ok := got["module.td.aws_ecs_task_definition.from_vars"]
+	if !ok || len(got) != 1 {
+		t.Fatalf("want one fargate_cpu_memory finding in module.td, got %v", got)
+	}
+	t.Logf("finding at %s: %s", is.Range.Filename, is.Message)
 }

@@ -20,21 +20,24 @@ import (
 
 // loader holds the state of one Load.
 type loader struct {
-	opts        *Options
-	parsed      map[string]*hcl.File // by the name in ranges
-	files       *tffunc.Files
-	funcs       map[string]function.Function
-	maxFileSize int64
-	rootReal    string
-	modules     map[string]*moduleConfig // by real directory
-	budget      int
-	jsonArg     cty.Value // the argument of the last jsonencode call (see recordJSONArgs)
-	jsonBytes   int       // the JSON text jsonencode wrote, against MaxJSONBytes
-	jsonStopped bool      // the warning that MaxJSONBytes was reached is given
-	instances   []*Instance
-	diags       hcl.Diagnostics
-	refVars     map[string][]string // the variables read by the locals and data sources of the instance being added
-	reusable    bool                // the root directory is a reusable module: its unset variables are unknown
+	opts         *Options
+	parsed       map[string]*hcl.File // by the name in ranges
+	files        *tffunc.Files
+	funcs        map[string]function.Function
+	maxFileSize  int64
+	rootReal     string
+	modules      map[string]*moduleConfig // by real directory
+	budget       int
+	jsonArg      cty.Value // the argument of the last jsonencode call (see recordJSONArgs)
+	jsonBytes    int       // the JSON text jsonencode wrote, against MaxJSONBytes
+	jsonStopped  bool      // the warning that MaxJSONBytes was reached is given
+	instances    []*Instance
+	diags        hcl.Diagnostics
+	refVars      map[string][]string // the variables read by the locals and data sources of the instance being added
+	reusable     bool                // the root directory is a reusable module: its unset variables are unknown
+	rootDisplay  string              // the loaded directory as given
+	manifest     *manifest           // the root module's .terraform/modules/modules.json, read on first need
+	manifestRead bool
 }
 
 // Load parses the module in dir with the local modules it calls, evaluates it with opts, and returns every
@@ -64,7 +67,7 @@ func Load(dir string, opts Options) (*Config, hcl.Diagnostics) {
 		return cfg, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Cannot load module",
 			Detail: fmt.Sprintf("Cannot load the module directory %s: %s. Give the path of a directory with .tf files.", dir, err)}}
 	}
-	l.rootReal = real
+	l.rootReal, l.rootDisplay = real, dir
 	l.funcs = tffunc.Functions(l.files)
 	l.recordJSONArgs()
 	cloned := false
@@ -95,7 +98,7 @@ func Load(dir string, opts Options) (*Config, hcl.Diagnostics) {
 	cfg.Reusable = l.reusable
 	inputs, diags := l.rootInputs(root, &opts)
 	l.diags = append(l.diags, diags...)
-	l.evalModule(root, inputs, "", false, []string{real}, nil)
+	l.evalModule(root, inputs, "", false, []string{real}, nil, "")
 
 	sort.Slice(l.instances, func(i, j int) bool { return l.instances[i].Address < l.instances[j].Address })
 	cfg.Instances = l.instances
