@@ -223,7 +223,7 @@ func keyString(k cty.Value) string {
 	}
 	switch k.Type() {
 	case cty.Number:
-		return "[" + k.AsBigFloat().Text('f', -1) + "]"
+		return "[" + tree.FormatNumber(k.AsBigFloat()) + "]"
 	case cty.String:
 		var sb strings.Builder
 		sb.WriteString(`["`)

@@ -1,9 +1,12 @@
 package plan
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/ecskit/terraform-provider-ecskit/internal/tree"
+	"github.com/ecskit/terraform-provider-ecskit/lint/configrules"
 )
 
 // fixture follows the plan JSON format: planned_values with a child module,
@@ -77,17 +80,26 @@ func TestReadRejectsGarbage(t *testing.T) {
 	}
 }
 
+// FuzzRead reads arbitrary input as a plan and, when it is one, builds its configuration view and runs the
+// configuration rules on it: no input may panic or hang them.
 func FuzzRead(f *testing.F) {
 	f.Add([]byte(fixture))
 	f.Add([]byte(`{"format_version":"1.0","planned_values":{"root_module":{}}}`))
+	for _, dir := range []string{"modules-fires", "existing-fires", "count-fires"} {
+		if b, err := os.ReadFile(filepath.Join("testdata", dir, "tfplan.json")); err == nil {
+			f.Add(b)
+		}
+	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		rs, err := Read(b)
-		if err == nil {
-			for _, r := range rs {
-				if r.Values == nil {
-					t.Fatal("nil values")
-				}
+		p, err := Parse(b)
+		if err != nil {
+			return
+		}
+		for _, r := range p.Resources() {
+			if r.Values == nil {
+				t.Fatal("nil values")
 			}
 		}
+		configrules.Check(p.Config("tfplan.json", configrules.Schemas, configrules.Types), configrules.Options{})
 	})
 }

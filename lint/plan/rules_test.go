@@ -132,3 +132,41 @@ func TestEveryRuleHasPlanCases(t *testing.T) {
 		t.Errorf("%d firing and %d silent fixtures for %d rules", fires, silent, n)
 	}
 }
+
+// dps is the dynamic_port_security_group finding of the chain fixtures, for service svc, load balancer lb with its
+// security group alb, and the container instances' group ecs.
+func dps(svc, lb, alb, ecs, ports string) wantFinding {
+	return wantFinding{"dynamic_port_security_group", svc, svc + `: container "web" maps containerPort 80 to a dynamic host port (network mode "bridge"), but the container instances' security groups ` +
+		ecs + ` (of aws_launch_template.ecs) admit no port of the dynamic range 32768-65535 from ` + lb + `'s security group ` + alb + `; they admit only ` + ports + ` from it.`}
+}
+
+// TestDynamicPortChainOnPlans follows the chain of dynamic_port_security_group in every form a plan gives it:
+// through a capacity provider or the cluster's user_data, across module calls (a for_each module reading the
+// load balancer module's output through the root), through the known IDs and ARNs of resources that exist,
+// with instance keys; ingress rules inline, as aws_security_group_rule and as
+// aws_vpc_security_group_ingress_rule. Where a link cannot be followed, the rule stays silent.
+func TestDynamicPortChainOnPlans(t *testing.T) {
+	chain := dps("aws_ecs_service.web", "aws_lb.web", "aws_security_group.alb", "aws_security_group.ecs_instances", "tcp port 80")
+	runPlanCases(t, []planCase{
+		// The service in module.svc["web"] gets its cluster, capacity provider and target group through
+		// variables; the target group and the load balancer's group come out of module.alb as outputs.
+		{dir: "modules-fires", want: []wantFinding{dps(`module.svc["web"].aws_ecs_service.this`, "module.alb.aws_lb.this",
+			"module.alb.aws_security_group.alb", "aws_security_group.ecs_instances", "tcp port 80")}},
+		{dir: "modules-silent"},
+		// Everything exists but the task definition: the configuration names the others through locals, and
+		// the links run through the IDs and ARNs the plan knows.
+		{dir: "existing-fires", want: []wantFinding{chain}},
+		{dir: "existing-silent"},
+		{dir: "cluster-chain-fires", want: []wantFinding{chain}},
+		{dir: "cluster-chain-silent"},
+		{dir: "ingress-unknown-fires", want: []wantFinding{chain}},
+		{dir: "count-fires", want: []wantFinding{dps("aws_ecs_service.web", "aws_lb.web[0]", "aws_security_group.alb", "aws_security_group.ecs_instances[0]", "tcp port 80")}},
+		{dir: "terraform-1.0-fires", want: []wantFinding{chain}},
+		{dir: "opentofu-fires", want: []wantFinding{chain}},
+		// Unknown means silent: the load balancer's groups come from a local; a list of groups names a
+		// variable besides a resource; the module's target group comes from each.value.
+		{dir: "unknown-local-silent"},
+		{dir: "unknown-var-silent"},
+		{dir: "unknown-each-silent"},
+	})
+}
