@@ -22,6 +22,8 @@ var allowedImports = map[string][]string{
 	"provider": {"provider", "internal"},
 	"lint":     {"lint", "internal"},
 	"internal": {"internal"},
+	// Build tools (scripts/dist) stand beside the programs and use none of their packages.
+	"scripts": {},
 }
 
 // TestImportDirection keeps the layout true: provider/ and lint/ use internal/ and never each other, internal/
@@ -144,8 +146,8 @@ func importViolations(root string) (violations []string, seen map[string]int, er
 			}
 			to := layerOf(strings.TrimPrefix(strings.TrimPrefix(imp, module), "/"))
 			if imp == module || !slices.Contains(allowed, to) {
-				violations = append(violations, fmt.Sprintf("%s imports %s, but %s may import only %s: %s",
-					rel, imp, describe(from), strings.Join(allowed, "/ and ")+"/", remedy(from, to, imp == module)))
+				violations = append(violations, fmt.Sprintf("%s imports %s, but %s may import %s: %s",
+					rel, imp, describe(from), mayImport(allowed), remedy(from, to, imp == module)))
 				continue
 			}
 			if from != to {
@@ -167,6 +169,13 @@ func layerOf(dir string) string {
 	return first
 }
 
+func mayImport(layers []string) string {
+	if len(layers) == 0 {
+		return "none of the module's packages"
+	}
+	return "only " + strings.Join(layers, "/ and ") + "/"
+}
+
 func describe(layer string) string {
 	if layer == "" {
 		return "the provider's main package"
@@ -180,6 +189,8 @@ func remedy(from, to string, root bool) string {
 		return "the module root is the provider program and cannot be imported; move what is needed into internal/."
 	case from == "internal":
 		return "internal/ is shared by both programs and depends on neither; move what it needs from " + to + "/ into internal/."
+	case from == "scripts":
+		return "the build tools stand apart from the programs; copy what they need, or make it a module of its own."
 	default:
 		return "provider/ and lint/ never use each other; move the shared code into internal/ and import it from there."
 	}
