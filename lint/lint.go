@@ -66,6 +66,8 @@ type options struct {
 	config    string // --config
 	noColor   bool
 	paths     []string
+	// baseline and writeBaseline are --baseline and --write-baseline (baseline.go).
+	baseline, writeBaseline string
 }
 
 // Run runs ecslint with the command-line arguments args (without the program
@@ -100,6 +102,11 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	report := r.report()
+	recorded, err := applyBaseline(opts, report, r.cwd, stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "ecslint: "+err.Error())
+		return ExitFailed
+	}
 	color := !opts.noColor && opts.format == "text" && isTerminal(stdout) && os.Getenv("NO_COLOR") == ""
 	if err := format.Formatters[opts.format](stdout, report, format.Options{Color: color}); err != nil {
 		fmt.Fprintln(stderr, "ecslint: cannot write the output: "+err.Error())
@@ -107,6 +114,9 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	}
 	if report.Errors.HasErrors() {
 		return ExitFailed
+	}
+	if recorded {
+		return ExitOK // --write-baseline: today's findings are accepted
 	}
 	for _, f := range report.Findings {
 		if f.Severity <= opts.failOn {
@@ -128,6 +138,8 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	ports := fs.String("dynamic-port-range", rules.DefaultDynamicPortRange.String(), "host port range of dynamic port mapping on the container instances, FROM-TO")
 	fs.StringVar(&o.config, "config", "", "configuration file (default: "+config.FileName+" in the first directory PATH, else in the working directory)")
 	fs.BoolVar(&o.noColor, "no-color", false, "never colour the text output")
+	fs.StringVar(&o.baseline, "baseline", "", "report and fail only on findings not recorded in this baseline file (see --write-baseline)")
+	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record today's findings in this baseline file and exit 0")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
 		fs.PrintDefaults()
@@ -146,6 +158,9 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	}
 	if len(o.paths) == 0 {
 		o.paths = []string{"."}
+	}
+	if o.baseline != "" && o.writeBaseline != "" {
+		return nil, errors.New("--baseline and --write-baseline cannot be used together: write the baseline with --write-baseline FILE once, then lint with --baseline FILE")
 	}
 	if format.Formatters[o.format] == nil {
 		return nil, fmt.Errorf("unknown format %q; use one of %s", o.format, strings.Join(format.Names(), ", "))
