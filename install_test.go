@@ -36,9 +36,14 @@ func TestAccInstallFromMirror(t *testing.T) {
 	if os.Getenv("TF_ACC") == "" {
 		t.Skip("acceptance test: set TF_ACC=1 and TF_ACC_TERRAFORM_PATH (make test does) to run it against terraform")
 	}
+	// The CLI as terraform-plugin-testing finds it for the provider's tests: TF_ACC_TERRAFORM_PATH, else terraform
+	// on PATH (the testing framework would download one; this test does not).
 	tf := os.Getenv("TF_ACC_TERRAFORM_PATH")
 	if tf == "" {
-		t.Fatal("TF_ACC_TERRAFORM_PATH is not set; run the test through make test, or eval \"$(scripts/find-terraform.sh)\" first.")
+		var err error
+		if tf, err = exec.LookPath("terraform"); err != nil {
+			t.Fatal("TF_ACC_TERRAFORM_PATH is not set and no terraform is on PATH; run the test through make test, or eval \"$(scripts/find-terraform.sh)\" first.")
+		}
 	}
 	// The registry host the CLI resolves "ecskit/ecskit" on: registry.opentofu.org for OpenTofu.
 	host := cmp.Or(os.Getenv("TF_ACC_PROVIDER_HOST"), "registry.terraform.io")
