@@ -68,6 +68,9 @@ type options struct {
 	paths     []string
 	// baseline and writeBaseline are --baseline and --write-baseline (baseline.go).
 	baseline, writeBaseline string
+	// callModuleType is --call-module-type; "" when not given (then
+	// .ecslint.hcl's call_module_type, else all).
+	callModuleType string
 }
 
 // Run runs ecslint with the command-line arguments args (without the program
@@ -140,6 +143,10 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.BoolVar(&o.noColor, "no-color", false, "never colour the text output")
 	fs.StringVar(&o.baseline, "baseline", "", "report and fail only on findings not recorded in this baseline file (see --write-baseline)")
 	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record today's findings in this baseline file and exit 0")
+	fs.Func("call-module-type", "which module calls to follow, `all|local|none`: local and installed remote modules (those terraform init installed), local (./ and ../ sources) only, or none (default all)", func(v string) error {
+		o.callModuleType = v
+		return config.CheckCallModuleType(v)
+	})
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
 		fs.PrintDefaults()
@@ -257,12 +264,13 @@ func (r *runner) rulesConfig() rules.Config {
 func (r *runner) moduleOptions() module.Options {
 	r.loadOptsOnce.Do(func() {
 		r.loadOpts = module.Options{
-			VarFiles:    r.opts.varFiles,
-			Vars:        r.opts.vars,
-			DataSources: dataSources(r.rulesConfig()),
-			Schemas:     schemas(),
-			Types:       readTypes(),
-			ParseCache:  r.parsed,
+			VarFiles:       r.opts.varFiles,
+			Vars:           r.opts.vars,
+			DataSources:    dataSources(r.rulesConfig()),
+			Schemas:        schemas(),
+			Types:          readTypes(),
+			ParseCache:     r.parsed,
+			CallModuleType: r.opts.callModuleType,
 		}
 	})
 	return r.loadOpts

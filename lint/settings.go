@@ -57,6 +57,9 @@ func (r *runner) loadConfig() bool {
 		return false
 	}
 	r.cfg = cfg
+	if r.opts.callModuleType == "" {
+		r.opts.callModuleType = cfg.CallModuleType
+	}
 	if !r.opts.portsSet {
 		r.opts.portRange = cfg.DynamicPortRange
 	}

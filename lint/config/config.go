@@ -3,6 +3,7 @@
 //	config {
 //	  dynamic_port_range = "32768-65535" # host ports Docker picks for hostPort 0 in bridge mode
 //	  var_files          = ["prod.tfvars"] # relative to this file
+//	  call_module_type   = "all" # module calls followed: all, local or none
 //	}
 //
 //	rule "plaintext_secret" {
@@ -39,7 +40,27 @@ type Config struct {
 	DynamicPortRange rules.PortRange
 	// VarFiles are -var-file paths, resolved against the configuration file's directory.
 	VarFiles []string
-	rules    map[string]ruleConfig
+	// CallModuleType is which module calls are followed: "all", "local" or
+	// "none"; "" when the file does not say.
+	CallModuleType string
+	rules          map[string]ruleConfig
+}
+
+// CallModuleTypes are the values of call_module_type (and of ecslint's
+// --call-module-type), in tflint's meaning: all = local calls and the remote
+// calls terraform init installed; local = only ./ and ../ sources; none = no
+// module call.
+var CallModuleTypes = []string{"all", "local", "none"}
+
+// CheckCallModuleType returns an error that says what to write when s is not
+// one of CallModuleTypes.
+func CheckCallModuleType(s string) error {
+	for _, v := range CallModuleTypes {
+		if s == v {
+			return nil
+		}
+	}
+	return fmt.Errorf("%q is not a module call type; use all (local and installed remote modules), local (only ./ and ../ sources) or none", s)
 }
 
 type ruleConfig struct {
@@ -72,6 +93,7 @@ type fileSchema struct {
 	Config *struct {
 		DynamicPortRange *string  `hcl:"dynamic_port_range"`
 		VarFiles         []string `hcl:"var_files,optional"`
+		CallModuleType   *string  `hcl:"call_module_type"`
 	} `hcl:"config,block"`
 	Rules []struct {
 		Name     string  `hcl:"name,label"`
@@ -122,6 +144,13 @@ func Parse(src []byte, filename string, known func(string) bool) (*Config, hcl.D
 				diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Invalid dynamic_port_range", Detail: err.Error(), Subject: attrRange(f.Body, "config", "dynamic_port_range")})
 			} else {
 				cfg.DynamicPortRange = r
+			}
+		}
+		if s := fs.Config.CallModuleType; s != nil {
+			if err := CheckCallModuleType(*s); err != nil {
+				diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Invalid call_module_type", Detail: capital(err.Error()) + ".", Subject: attrRange(f.Body, "config", "call_module_type")})
+			} else {
+				cfg.CallModuleType = *s
 			}
 		}
 		for _, vf := range fs.Config.VarFiles {

@@ -14,6 +14,7 @@ func TestParse(t *testing.T) {
 config {
   dynamic_port_range = "49153-65535"
   var_files          = ["prod.tfvars"]
+  call_module_type   = "local"
 }
 
 rule "plaintext_secret" {
@@ -33,6 +34,9 @@ rule "host_port_zero" {
 	}
 	if len(cfg.VarFiles) != 1 || cfg.VarFiles[0] != "/repo/prod.tfvars" {
 		t.Errorf("var files %v", cfg.VarFiles)
+	}
+	if cfg.CallModuleType != "local" {
+		t.Errorf("call_module_type %q, want local", cfg.CallModuleType)
 	}
 	if cfg.Enabled("plaintext_secret") || !cfg.Enabled("host_port_zero") {
 		t.Error("enabled wrong")
@@ -54,6 +58,7 @@ func TestErrorsHaveRanges(t *testing.T) {
 		{"rule \"host_port_zero\" {\n  severity = \"fatal\"\n}\n", `Unknown severity "fatal"`, 1, 6},
 		{"colour = true\n", `An argument named "colour" is not expected here`, 1, 1},
 		{"config {\n", `Unclosed configuration block`, 1, 8},
+		{"config {\n  call_module_type = \"remote\"\n}\n", `"remote" is not a module call type; use all`, 2, 22},
 	}
 	for _, c := range cases {
 		_, diags := Parse([]byte(c.src), ".ecslint.hcl", known)
