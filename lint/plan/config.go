@@ -47,7 +47,8 @@ const (
 func (p *Plan) Config(name string, schemas map[string]*module.BlockSchema, types map[string]bool) *module.Config {
 	b := &builder{p: p, schemas: schemas,
 		rng:     hcl.Range{Filename: name, Start: hcl.InitialPos, End: hcl.Pos{Line: 1, Column: 2, Byte: 1}},
-		modules: map[string]string{}, ids: map[string][]*module.Instance{}, configs: map[*tfjson.ConfigModule]map[string]*tfjson.ConfigResource{}}
+		modules: map[string]string{}, ids: map[string][]*module.Instance{}, configs: map[*tfjson.ConfigModule]map[string]*tfjson.ConfigResource{},
+		memo: map[memoKey][]configrules.ScopedTraversal{}}
 	if p.raw.Config != nil {
 		b.root = p.raw.Config.RootModule
 	}
@@ -103,6 +104,7 @@ type builder struct {
 	// ids maps every known id and arn (and cluster name) to the instances that have it.
 	ids     map[string][]*module.Instance
 	configs map[*tfjson.ConfigModule]map[string]*tfjson.ConfigResource
+	memo    map[memoKey][]configrules.ScopedTraversal
 }
 
 // indexIDs records the known id and arn of an instance, and an ECS cluster's name, which services may give
@@ -128,6 +130,16 @@ func (b *builder) indexIDs(in *module.Instance, values *tree.Node) {
 // link returns the traversal to the one instance whose id or arn is s, or nil.
 func (b *builder) link(s string) *configrules.ScopedTraversal {
 	list := b.ids[s]
+	if len(list) > 1 {
+		// A data source that reads a resource of the plan has its ID too: the resource is the one meant.
+		var managed []*module.Instance
+		for _, in := range list {
+			if in.Mode == module.Managed {
+				managed = append(managed, in)
+			}
+		}
+		list = managed
+	}
 	if len(list) != 1 {
 		return nil
 	}
@@ -307,11 +319,43 @@ func (b *builder) configResource(sc *scope, in *module.Instance) *tfjson.ConfigR
 // ---- references ----
 
 // resolveAll resolves the references of one expression in the module instance sc. Of references that
-// Terraform lists both whole and in part (aws_lb.x.arn, aws_lb.x), the longest is kept.
+// Terraform lists both whole and in part (aws_lb.x.arn, aws_lb.x), the longest is kept. Results are kept per
+// module instance and expression: many attributes read the same variable.
 func (b *builder) resolveAll(sc *scope, refs []string, depth int) []configrules.ScopedTraversal {
+	if len(refs) == 0 {
+		return nil
+	}
+	key := memoKey{sc.addr, &refs[0], len(refs)}
+	if out, ok := b.memo[key]; ok {
+		return out
+	}
+	out := b.resolveRefs(sc, refs, depth)
+	b.memo[key] = out
+	return out
+}
+
+type memoKey struct {
+	module string
+	refs   *string
+	n      int
+}
+
+func (b *builder) resolveRefs(sc *scope, refs []string, depth int) []configrules.ScopedTraversal {
+	if len(refs) > maxTargets {
+		return []configrules.ScopedTraversal{unresolved(sc)}
+	}
+	// Every reference cut before each of its steps: a reference among them is covered by a longer one.
+	prefixes := map[string]bool{}
+	for _, r := range refs {
+		for i := 1; i < len(r); i++ {
+			if r[i] == '.' || r[i] == '[' {
+				prefixes[r[:i]] = true
+			}
+		}
+	}
 	var out []configrules.ScopedTraversal
-	for i, ref := range refs {
-		if i > 0 && covered(ref, refs) {
+	for _, ref := range refs {
+		if prefixes[ref] {
 			continue
 		}
 		out = append(out, b.resolve(sc, ref, depth)...)
@@ -320,16 +364,6 @@ func (b *builder) resolveAll(sc *scope, refs []string, depth int) []configrules.
 		}
 	}
 	return out
-}
-
-// covered reports whether another reference of the list is ref followed by more steps.
-func covered(ref string, refs []string) bool {
-	for _, o := range refs {
-		if len(o) > len(ref) && strings.HasPrefix(o, ref) && (o[len(ref)] == '.' || o[len(ref)] == '[') {
-			return true
-		}
-	}
-	return false
 }
 
 // unresolved is a traversal that names nothing: it makes the graph's links through the expression unknown.
@@ -506,8 +540,12 @@ func constants(cb map[string]*tfjson.Expression, schema *module.BlockSchema) *tr
 			continue
 		case len(e.NestedBlocks) > 0:
 			arr := &tree.Node{Kind: tree.Array}
+			var child *module.BlockSchema
+			if schema != nil {
+				child = schema.Blocks[k]
+			}
 			for _, nb := range e.NestedBlocks {
-				arr.Elems = append(arr.Elems, constants(nb, schema.Blocks[k]))
+				arr.Elems = append(arr.Elems, constants(nb, child))
 			}
 			v = arr
 		case isConstant(e):

@@ -103,3 +103,27 @@ func FuzzRead(f *testing.F) {
 		configrules.Check(p.Config("tfplan.json", configrules.Schemas, configrules.Types), configrules.Options{})
 	})
 }
+
+// TestConfigOddShapes builds the configuration view of plans whose configuration does not match the schema
+// ecslint knows: a nested block inside a block that has none, for a block set unknown as a whole.
+func TestConfigOddShapes(t *testing.T) {
+	src := `{"format_version":"1.2","planned_values":{"root_module":{"resources":[
+	  {"address":"aws_security_group.a","mode":"managed","type":"aws_security_group","name":"a","values":{"name":"a"}}]}},
+	 "resource_changes":[{"address":"aws_security_group.a","mode":"managed","type":"aws_security_group","name":"a",
+	  "change":{"actions":["create"],"before":null,"after":{"name":"a"},"after_unknown":{"ingress":true,"id":true}}}],
+	 "configuration":{"root_module":{"resources":[{"address":"aws_security_group.a","mode":"managed","type":"aws_security_group","name":"a",
+	  "expressions":{"name":{"constant_value":"a"},"ingress":[{"from_port":{"constant_value":80},"odd":[{"deeper":[{"x":{"constant_value":1}}]}]}]}}]}}}`
+	p, err := Parse([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := p.Config("tfplan.json", configrules.Schemas, configrules.Types)
+	if len(cfg.Instances) != 1 {
+		t.Fatalf("instances: %d", len(cfg.Instances))
+	}
+	in := cfg.Instances[0].Body.BlocksOfType("ingress")
+	if len(in) != 1 || in[0].UnknownCount || !in[0].Body.Value("from_port").IsKnown() {
+		t.Errorf("the ingress block of the configuration, with its constant from_port: %+v", in)
+	}
+	configrules.Check(cfg, configrules.Options{})
+}
