@@ -193,7 +193,9 @@ resource "terraform_data" "task" {
     cpu                      = "256"
     memory                   = var.memory
     execution_role_arn       = terraform_data.role.output
-    container_definitions    = jsonencode([jsondecode(data.ecskit_container_definition.app.json)])
+    # json is sensitive (the provider cannot know what is secret), and ecslint
+    # reads sensitive plan values as unknown; this container holds no secret.
+    container_definitions    = jsonencode([jsondecode(nonsensitive(data.ecskit_container_definition.app.json))])
     volume                   = []
   }
 }

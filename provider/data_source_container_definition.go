@@ -173,7 +173,12 @@ func containerAttributes() map[string]schema.Attribute {
 		"version_consistency":      optString("`enabled` (default) or `disabled`: resolve the image tag to a digest."),
 		"extra_json": optString("Escape hatch: a JSON object of ContainerDefinition fields that have no attribute here yet, " +
 			"merged into the output, e.g. `jsonencode({ someNewField = true })`. It may not repeat a field set by an attribute."),
-		"json": schema.StringAttribute{Computed: true, MarkdownDescription: "The container definition as canonical JSON, for an element of `ecskit_task_definition.containers`."},
+		"json": schema.StringAttribute{Computed: true, Sensitive: true, MarkdownDescription: "The container definition as canonical JSON, for an element of `ecskit_task_definition.containers`. " +
+			"Sensitive: Terraform does not tell a data source which of its values are sensitive, so everything built from them is treated as secret " +
+			"(see `json_redacted` for a readable copy)."},
+		"json_redacted": schema.StringAttribute{Computed: true, MarkdownDescription: "`json` with every value that could hold a secret replaced by `\"(redacted)\"`: " +
+			"environment values, command, entry point and health-check arguments, log and FireLens option values, Docker label values, and `extra_json` fields. " +
+			"Names, image, sizes, ports, flags, paths and ARNs stay. For outputs and reviews; not for `containers`."},
 	}
 }
 
@@ -196,11 +201,16 @@ func (d *containerDefinitionDataSource) Read(ctx context.Context, req datasource
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	out := tfNullString()
+	out, redacted := tfNullString(), tfNullString()
 	if res.Known {
-		out = tfString(res.JSON)
+		r, err := compose.RedactContainer(res.JSON)
+		if err != nil {
+			resp.Diagnostics.AddError("Internal error in ecskit_container_definition", "Could not redact the container JSON: "+err.Error()+". Please report this.")
+			return
+		}
+		out, redacted = tfString(res.JSON), tfString(r)
 	}
-	state, err := withComputed(req.Config.Raw, map[string]tftypes.Value{"json": out})
+	state, err := withComputed(req.Config.Raw, map[string]tftypes.Value{"json": out, "json_redacted": redacted})
 	if err != nil {
 		resp.Diagnostics.AddError("Internal error in ecskit_container_definition", "Could not build the data source state: "+err.Error()+". Please report this.")
 		return

@@ -76,10 +76,15 @@ func (d *taskDefinitionDataSource) Schema(_ context.Context, _ datasource.Schema
 				MarkdownDescription: "Names of rules to skip for this task definition, for example `[\"plaintext_secret\"]`. See the rule catalogue.",
 				Validators:          []validator.Set{setvalidator.ValueStringsAre(stringvalidator.OneOf(ruleNames()...))},
 			},
-			"container_definitions": schema.StringAttribute{Computed: true, MarkdownDescription: "The containers as a canonical JSON array, for `aws_ecs_task_definition.container_definitions`: already in the form the AWS provider normalizes to, so the resource plans no change after apply."},
-			"normalized_cpu":        schema.StringAttribute{Computed: true, MarkdownDescription: "The task CPU in CPU units (`\"1 vCPU\"` becomes `\"1024\"`), as AWS stores it; null when `cpu` is not set."},
-			"normalized_memory":     schema.StringAttribute{Computed: true, MarkdownDescription: "The task memory in MiB (`\"2 GB\"` becomes `\"2048\"`), as AWS stores it; null when `memory` is not set."},
-			"json":                  schema.StringAttribute{Computed: true, MarkdownDescription: "The whole task definition as a canonical RegisterTaskDefinition input, for `aws ecs register-task-definition --cli-input-json`."},
+			"container_definitions": schema.StringAttribute{Computed: true, Sensitive: true, MarkdownDescription: "The containers as a canonical JSON array, for `aws_ecs_task_definition.container_definitions`: already in the form the AWS provider normalizes to, so the resource plans no change after apply. " +
+				"Sensitive: Terraform does not tell a data source which of its values are sensitive, so everything built from them is treated as secret " +
+				"(see `container_definitions_redacted` for a readable copy)."},
+			"container_definitions_redacted": schema.StringAttribute{Computed: true, MarkdownDescription: "`container_definitions` with every value that could hold a secret replaced by `\"(redacted)\"`: " +
+				"environment values, command, entry point and health-check arguments, log and FireLens option values, Docker label values, and fields set only through JSON that ecskit does not know as safe. " +
+				"Names, images, sizes, ports, flags, paths and ARNs stay. For outputs and reviews of a plan; not for `aws_ecs_task_definition`."},
+			"normalized_cpu":    schema.StringAttribute{Computed: true, MarkdownDescription: "The task CPU in CPU units (`\"1 vCPU\"` becomes `\"1024\"`), as AWS stores it; null when `cpu` is not set."},
+			"normalized_memory": schema.StringAttribute{Computed: true, MarkdownDescription: "The task memory in MiB (`\"2 GB\"` becomes `\"2048\"`), as AWS stores it; null when `memory` is not set."},
+			"json":              schema.StringAttribute{Computed: true, Sensitive: true, MarkdownDescription: "The whole task definition as a canonical RegisterTaskDefinition input, for `aws ecs register-task-definition --cli-input-json`. Sensitive, as `container_definitions` is."},
 			"findings": schema.ListAttribute{
 				Computed: true, ElementType: findingType,
 				MarkdownDescription: "The warnings the rules found (errors fail the plan instead): objects with `rule`, `severity`, `message` and `path` (the place in the task definition).",
@@ -189,14 +194,21 @@ func (d *taskDefinitionDataSource) Read(ctx context.Context, req datasource.Read
 		}))
 	}
 	computed := map[string]tftypes.Value{
-		"container_definitions": tfNullString(),
-		"json":                  tfNullString(),
-		"normalized_cpu":        tfNullString(),
-		"normalized_memory":     tfNullString(),
-		"findings":              tftypes.NewValue(tftypes.List{ElementType: objType}, warnings),
+		"container_definitions":          tfNullString(),
+		"container_definitions_redacted": tfNullString(),
+		"json":                           tfNullString(),
+		"normalized_cpu":                 tfNullString(),
+		"normalized_memory":              tfNullString(),
+		"findings":                       tftypes.NewValue(tftypes.List{ElementType: objType}, warnings),
 	}
 	if res.Known {
+		redacted, err := compose.RedactContainers(res.ContainerDefinitions)
+		if err != nil {
+			resp.Diagnostics.AddError("Internal error in ecskit_task_definition", "Could not redact the container definitions: "+err.Error()+". Please report this.")
+			return
+		}
 		computed["container_definitions"] = tfString(res.ContainerDefinitions)
+		computed["container_definitions_redacted"] = tfString(redacted)
 		computed["json"] = tfString(res.JSON)
 		computed["normalized_cpu"] = tfStringOrNull(res.CPU)
 		computed["normalized_memory"] = tfStringOrNull(res.Memory)

@@ -38,7 +38,8 @@ func (f *checkTaskDefinitionFunction) Definition(_ context.Context, _ function.D
 			"in the task definition (`containerDefinitions[0].portMappings[0].hostPort`, empty for the whole task). " +
 			"An empty list means nothing was found. Use it in `check` blocks and `precondition`s, for example on the " +
 			"`container_definitions` of an `aws_ecs_task_definition` written by hand. Fails on JSON that is malformed or holds " +
-			"values of the wrong type, naming the line and column.",
+			"values of the wrong type, naming the line and column. " +
+			"The findings are sensitive when the argument holds a sensitive value (Terraform marks function results so); their `rule` and `path` never hold a value.",
 		Parameters: []function.Parameter{
 			function.StringParameter{
 				Name: "json",

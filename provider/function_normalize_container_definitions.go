@@ -38,7 +38,8 @@ func (f *normalizeContainerDefinitionsFunction) Definition(_ context.Context, _ 
 			"timings made explicit, `hostPort` filled in under `awsvpc`), as compact JSON with sorted keys. " +
 			"Use it on hand-written `container_definitions` so that `aws_ecs_task_definition` plans no change after apply. " +
 			"Normalizing canonical JSON returns it unchanged. Environment variables with an empty value are dropped, as AWS does. " +
-			"Fails on malformed JSON, naming the line and column.",
+			"Fails on malformed JSON, naming the line and column. " +
+			"Terraform marks the result sensitive when the argument holds a sensitive value, as it does for `jsonencode`, so a plan shows it exactly when no secret is in it.",
 		Parameters: []function.Parameter{
 			function.StringParameter{
 				Name:                "json",

@@ -135,14 +135,19 @@ func TestAccFunctionNormalizeContainerDefinitions(t *testing.T) {
 		resource.TestStep{
 			// Round trip: the data sources' output is already canonical.
 			Config: webTask + `
+# Sensitive, as the data source's output is.
 output "round_trip" {
-  value = provider::ecskit::normalize_container_definitions(data.ecskit_task_definition.web.container_definitions, "awsvpc")
+  value     = provider::ecskit::normalize_container_definitions(data.ecskit_task_definition.web.container_definitions, "awsvpc")
+  sensitive = true
 }
 
 output "same" {
-  value = provider::ecskit::normalize_container_definitions(data.ecskit_task_definition.web.container_definitions, "awsvpc") == data.ecskit_task_definition.web.container_definitions
+  value     = provider::ecskit::normalize_container_definitions(data.ecskit_task_definition.web.container_definitions, "awsvpc") == data.ecskit_task_definition.web.container_definitions
+  sensitive = true
 }
 
+# Not sensitive: nothing sensitive went in (an output of a sensitive value
+# without sensitive = true fails the plan).
 output "hand_written" {
   value = provider::ecskit::normalize_container_definitions(jsonencode([
     { name = "web", image = "nginx", environment = [{ name = "B", value = "2" }, { name = "A", value = "1" }], portMappings = [{ containerPort = 80, protocol = "tcp" }] },

@@ -39,8 +39,12 @@ data "ecskit_task_definition" "web" {
 #   container_definitions = data.ecskit_task_definition.web.container_definitions
 #   cpu                   = data.ecskit_task_definition.web.normalized_cpu
 #   memory                = data.ecskit_task_definition.web.normalized_memory
-output "container_definitions" {
-  value = data.ecskit_task_definition.web.container_definitions
+#
+# container_definitions is a sensitive value (a data source cannot know
+# whether a value it was given came from a sensitive variable); this readable
+# copy has environment values, commands and option values redacted.
+output "container_definitions_redacted" {
+  value = data.ecskit_task_definition.web.container_definitions_redacted
 }
 
 output "cpu" {

@@ -22,7 +22,7 @@ var TaskSchema = &Schema{
 		"family", "containers", "requires_compatibilities", "network_mode", "cpu", "memory",
 		"execution_role_arn", "task_role_arn", "pid_mode", "ipc_mode", "enable_fault_injection", "ignore_rules",
 	},
-	Computed: []string{"container_definitions", "normalized_cpu", "normalized_memory", "json", "findings"},
+	Computed: []string{"container_definitions", "container_definitions_redacted", "normalized_cpu", "normalized_memory", "json", "findings"},
 	Blocks: map[string]*Schema{
 		"volume": {
 			Attributes: []string{"name", "host_path", "configure_at_launch"},
@@ -59,5 +59,5 @@ var ContainerSchema = &Schema{
 		"readonly_root_filesystem", "disable_networking", "interactive", "pseudo_terminal", "start_timeout",
 		"stop_timeout", "version_consistency", "extra_json",
 	},
-	Computed: []string{"json"},
+	Computed: []string{"json", "json_redacted"},
 }
