@@ -121,3 +121,51 @@ var cidrNetmaskFunc = function.New(&function.Spec{
 		return cty.StringVal(netip.AddrFrom4([4]byte{byte(m >> 24), byte(m >> 16), byte(m >> 8), byte(m)}).String()), nil
 	},
 })
+
+// cidrSubnetsFunc is Terraform's cidrsubnets: consecutive subnets of prefix, each extending it by the given number
+// of bits, each placed at the first aligned address after the one before.
+var cidrSubnetsFunc = function.New(&function.Spec{
+	Description: "Calculates a sequence of consecutive subnet prefixes within the given IP network prefix.",
+	Params:      []function.Parameter{{Name: "prefix", Type: cty.String}},
+	VarParam:    &function.Parameter{Name: "newbits", Type: cty.Number},
+	Type:        function.StaticReturnType(cty.List(cty.String)),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		p, err := parsePrefix(args[0].AsString())
+		if err != nil {
+			return cty.NilVal, err
+		}
+		if len(args) == 1 {
+			return cty.ListValEmpty(cty.String), nil
+		}
+		bits := p.Addr().BitLen()
+		out := make([]cty.Value, 0, len(args)-1)
+		var cur netip.Prefix
+		for i, a := range args[1:] {
+			var newbits int
+			if err := gocty.FromCtyValue(a, &newbits); err != nil {
+				return cty.NilVal, function.NewArgErrorf(i+1, "newbits must be a whole number: %s", err)
+			}
+			if newbits < 1 {
+				return cty.NilVal, function.NewArgErrorf(i+1, "must extend the prefix by at least one bit")
+			}
+			length := p.Bits() + newbits
+			if length > bits {
+				return cty.NilVal, function.NewArgErrorf(i+1, "would extend the prefix to %d bits, which is too long for an address of %d bits", length, bits)
+			}
+			if i == 0 {
+				cur = netip.PrefixFrom(p.Addr(), length)
+			} else {
+				// The block of the new length holding the last address of the previous subnet, then the next one.
+				last, _ := addrPlus(cur.Addr(), new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), uint(bits-cur.Bits())), big.NewInt(1)))
+				block := netip.PrefixFrom(last, length).Masked()
+				next, ok := addrPlus(block.Addr(), new(big.Int).Lsh(big.NewInt(1), uint(bits-length)))
+				if !ok || !p.Contains(next) {
+					return cty.NilVal, function.NewArgErrorf(i+1, "not enough remaining address space for a subnet with a prefix of %d bits after %s", length, cur)
+				}
+				cur = netip.PrefixFrom(next, length)
+			}
+			out = append(out, cty.StringVal(cur.String()))
+		}
+		return cty.ListVal(out), nil
+	},
+})

@@ -4,9 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"sort"
 	"strings"
+
+	"github.com/bmatcuk/doublestar/v4"
 )
 
 // DefaultMaxFileSize is the largest file Files reads unless told otherwise: 10 MiB.
@@ -65,6 +70,8 @@ func (f *Files) Allowed() string { return f.allowed }
 // ErrOutside is returned (wrapped) for a path that resolves outside the allowed directory.
 var ErrOutside = errors.New("path is outside the linted directory")
 
+var errNotExist = errors.New("no file exists")
+
 // Resolve returns the real path (absolute, symbolic links resolved) of path, which must exist and lie inside the
 // allowed directory.
 func (f *Files) Resolve(path string) (string, error) {
@@ -80,7 +87,7 @@ func (f *Files) Resolve(path string) (string, error) {
 			if !f.inside(filepath.Clean(p)) {
 				return "", fmt.Errorf("%q: %w %s; only files inside it can be read", path, ErrOutside, f.allowed)
 			}
-			return "", fmt.Errorf("no file exists at %q", path)
+			return "", fmt.Errorf("%w at %q", errNotExist, path)
 		}
 		return "", fmt.Errorf("cannot resolve %q: %w", path, err)
 	}
@@ -171,4 +178,65 @@ func ReadCapped(path string, maxSize int64) ([]byte, error) {
 			return nil, err
 		}
 	}
+}
+
+// MaxGlobMatches bounds the names fileset returns.
+const MaxGlobMatches = 10000
+
+// Glob returns the regular files under the directory dir that match pattern (doublestar syntax: *, **, ?, [..],
+// {a,b}), as slash-separated paths relative to dir and sorted, as Terraform's fileset returns them. dir must lie
+// inside the allowed directory, and the search never leaves it: it walks through an os.Root, which refuses
+// symbolic links that point outside, and a pattern that climbs out with ".." is an error.
+func (f *Files) Glob(dir, pattern string) ([]string, error) {
+	real, err := f.Resolve(dir)
+	if errors.Is(err, errNotExist) {
+		return []string{}, nil // as Terraform: no directory, no matches
+	}
+	if err != nil {
+		return nil, err
+	}
+	if st, err := os.Stat(real); err != nil || !st.IsDir() {
+		return []string{}, nil // as Terraform: no directory, no matches
+	}
+	rel, err := filepath.Rel(f.allowed, real)
+	if err != nil {
+		return nil, err
+	}
+	pat := path.Clean(pattern)
+	if !fs.ValidPath(pat) {
+		return nil, fmt.Errorf("pattern %q: %w %s; only files inside it can be listed", pattern, ErrOutside, f.allowed)
+	}
+	if !doublestar.ValidatePattern(pat) {
+		return nil, fmt.Errorf("invalid pattern %q", pattern)
+	}
+	root, err := os.OpenRoot(f.allowed)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	fsys, err := fs.Sub(root.FS(), filepath.ToSlash(rel))
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	errTooMany := errors.New("too many")
+	err = doublestar.GlobWalk(fsys, pat, func(p string, d fs.DirEntry) error {
+		st, err := fs.Stat(fsys, p) // follows links that stay inside
+		if err != nil || !st.Mode().IsRegular() {
+			return nil
+		}
+		if len(out) == MaxGlobMatches {
+			return errTooMany
+		}
+		out = append(out, p)
+		return nil
+	})
+	if errors.Is(err, errTooMany) {
+		return nil, fmt.Errorf("pattern %q matches more than %d files, which ecslint does not list", pattern, MaxGlobMatches)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("cannot list files for pattern %q: %s", pattern, err)
+	}
+	sort.Strings(out)
+	return out, nil
 }

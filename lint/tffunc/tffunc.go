@@ -1,20 +1,20 @@
-// Package tffunc is the library of Terraform functions that ecslint evaluates statically: go-cty's stdlib
-// functions under their Terraform names, try and can from HCL, and Terraform's own functions that ECS
-// configurations use (file, templatefile, length of strings, replace with regular expressions, cidrsubnet, …).
+// Package tffunc is the library of Terraform functions that ecslint evaluates statically: every built-in function
+// of Terraform 1.11, under its plain and its core:: name, and the functions of the built-in provider "terraform"
+// (provider::terraform::encode_tfvars, decode_tfvars, encode_expr). go-cty's stdlib and HCL's tryfunc provide most;
+// the rest are written here to return what Terraform returns (TestConsole compares every one with terraform
+// console).
 //
-// Functions that depend on the outside world or on time (timestamp, uuid) return unknown values, so that nothing
-// derived from them produces a finding. sensitive returns an unknown value for the same reason. The file
-// functions read only inside the directory given to NewFiles.
+// Functions whose results are known only when Terraform applies the configuration (see Unknowable) return
+// unknown values, so that nothing derived from them produces a finding; sensitive does too. The file functions
+// read only inside the directory given to NewFiles, and functions whose results can grow without bound (indent,
+// yamldecode through aliases) refuse results beyond fixed limits.
 package tffunc
 
 import (
-	"crypto/md5"
-	"crypto/sha1"
-	"crypto/sha256"
 	"encoding/base64"
-	"encoding/hex"
 	"fmt"
 	"maps"
+	"math/big"
 	"regexp"
 	"strings"
 	"sync"
@@ -37,102 +37,146 @@ import (
 // that hclsyntax.FunctionCallDiagExtra reports.
 func Functions(files *Files) map[string]function.Function {
 	fns := maps.Clone(pureFunctions())
+	fns["abspath"] = absPathFunc(files)
 	fns["file"] = fileFunc(files)
 	fns["fileexists"] = fileExistsFunc(files)
 	fns["filebase64"] = fileBase64Func(files)
-	// Templates may call every function except templatefile itself, as in Terraform.
-	inner := maps.Clone(fns)
+	fns["fileset"] = filesetFunc(files)
+	for _, d := range digests {
+		fns["file"+d.name] = fileHashFunc(files, d)
+	}
+	// Templates may call every function except the template functions themselves, as in Terraform.
+	inner := withCoreNames(maps.Clone(fns))
 	fns["templatefile"] = templateFileFunc(files, inner)
+	fns["templatestring"] = templateStringFunc(inner)
+	withCoreNames(fns)
+	maps.Copy(fns, providerFunctions())
 	return fns
 }
+
+// withCoreNames adds every function under its core:: name too (core::abs is abs), as Terraform 1.8 and later do.
+func withCoreNames(fns map[string]function.Function) map[string]function.Function {
+	for name, fn := range fns {
+		if !strings.Contains(name, "::") {
+			fns["core::"+name] = fn
+		}
+	}
+	return fns
+}
+
+// Unknowable lists the functions whose results ecslint cannot know: they depend on time, on randomness, or on
+// what Terraform learns only when it applies the configuration. They return unknown values, so that nothing
+// derived from them produces a finding. sensitive is among them: ecslint treats sensitive values as unknown.
+var Unknowable = []string{"bcrypt", "plantimestamp", "sensitive", "timestamp", "uuid"}
 
 // pureFunctions is the part of the table that reads no files, the same for every Load: built once.
 var pureFunctions = sync.OnceValue(func() map[string]function.Function {
 	return map[string]function.Function{
-		"abs":             stdlib.AbsoluteFunc,
-		"alltrue":         allTrueFunc,
-		"anytrue":         anyTrueFunc,
-		"base64decode":    base64DecodeFunc,
-		"base64encode":    base64EncodeFunc,
-		"can":             tryfunc.CanFunc,
-		"ceil":            stdlib.CeilFunc,
-		"chomp":           stdlib.ChompFunc,
-		"chunklist":       stdlib.ChunklistFunc,
-		"cidrhost":        cidrHostFunc,
-		"cidrnetmask":     cidrNetmaskFunc,
-		"cidrsubnet":      cidrSubnetFunc,
-		"coalesce":        coalesceFunc,
-		"coalescelist":    stdlib.CoalesceListFunc,
-		"compact":         stdlib.CompactFunc,
-		"concat":          stdlib.ConcatFunc,
-		"contains":        stdlib.ContainsFunc,
-		"csvdecode":       stdlib.CSVDecodeFunc,
-		"distinct":        stdlib.DistinctFunc,
-		"element":         stdlib.ElementFunc,
-		"endswith":        endsWithFunc,
-		"flatten":         stdlib.FlattenFunc,
-		"floor":           stdlib.FloorFunc,
-		"format":          stdlib.FormatFunc,
-		"formatdate":      stdlib.FormatDateFunc,
-		"formatlist":      stdlib.FormatListFunc,
-		"indent":          stdlib.IndentFunc,
-		"join":            stdlib.JoinFunc,
-		"jsondecode":      inRange(stdlib.JSONDecodeFunc, true),
-		"jsonencode":      jsonEncodeFunc,
-		"keys":            stdlib.KeysFunc,
-		"length":          lengthFunc,
-		"log":             stdlib.LogFunc,
-		"lookup":          stdlib.LookupFunc,
-		"lower":           stdlib.LowerFunc,
-		"max":             stdlib.MaxFunc,
-		"md5":             hashFunc(func(b []byte) []byte { s := md5.Sum(b); return s[:] }),
-		"merge":           stdlib.MergeFunc,
-		"min":             stdlib.MinFunc,
-		"nonsensitive":    nonsensitiveFunc,
-		"one":             oneFunc,
-		"parseint":        inRange(stdlib.ParseIntFunc, false),
-		"pow":             inRange(stdlib.PowFunc, false),
-		"range":           stdlib.RangeFunc,
-		"regex":           stdlib.RegexFunc,
-		"regexall":        stdlib.RegexAllFunc,
-		"replace":         replaceFunc,
-		"reverse":         stdlib.ReverseListFunc,
-		"sensitive":       unknownOfArgFunc,
-		"setintersection": stdlib.SetIntersectionFunc,
-		"setproduct":      stdlib.SetProductFunc,
-		"setsubtract":     stdlib.SetSubtractFunc,
-		"setunion":        stdlib.SetUnionFunc,
-		"sha1":            hashFunc(func(b []byte) []byte { s := sha1.Sum(b); return s[:] }),
-		"sha256":          hashFunc(func(b []byte) []byte { s := sha256.Sum256(b); return s[:] }),
-		"signum":          stdlib.SignumFunc,
-		"slice":           stdlib.SliceFunc,
-		"sort":            stdlib.SortFunc,
-		"split":           stdlib.SplitFunc,
-		"startswith":      startsWithFunc,
-		"strcontains":     strContainsFunc,
-		"strlen":          stdlib.StrlenFunc,
-		"strrev":          stdlib.ReverseFunc,
-		"substr":          stdlib.SubstrFunc,
-		"sum":             sumFunc,
-		"timeadd":         stdlib.TimeAddFunc,
-		"timestamp":       unknownStringFunc,
-		"title":           stdlib.TitleFunc,
-		"tobool":          stdlib.MakeToFunc(cty.Bool),
-		"tolist":          stdlib.MakeToFunc(cty.List(cty.DynamicPseudoType)),
-		"tomap":           stdlib.MakeToFunc(cty.Map(cty.DynamicPseudoType)),
-		"tonumber":        inRange(stdlib.MakeToFunc(cty.Number), false),
-		"toset":           stdlib.MakeToFunc(cty.Set(cty.DynamicPseudoType)),
-		"tostring":        stdlib.MakeToFunc(cty.String),
-		"transpose":       transposeFunc,
-		"trim":            stdlib.TrimFunc,
-		"trimprefix":      stdlib.TrimPrefixFunc,
-		"trimspace":       stdlib.TrimSpaceFunc,
-		"trimsuffix":      stdlib.TrimSuffixFunc,
-		"try":             tryfunc.TryFunc,
-		"upper":           stdlib.UpperFunc,
-		"uuid":            unknownStringFunc,
-		"values":          stdlib.ValuesFunc,
-		"zipmap":          stdlib.ZipmapFunc,
+		"abs":              stdlib.AbsoluteFunc,
+		"alltrue":          allTrueFunc,
+		"anytrue":          anyTrueFunc,
+		"base64decode":     base64DecodeFunc,
+		"base64encode":     base64EncodeFunc,
+		"base64gzip":       base64GzipFunc,
+		"base64sha256":     stringHashFunc(base64Sha256Digest),
+		"base64sha512":     stringHashFunc(base64Sha512Digest),
+		"basename":         basenameFunc,
+		"bcrypt":           bcryptFunc,
+		"can":              tryfunc.CanFunc,
+		"ceil":             stdlib.CeilFunc,
+		"chomp":            stdlib.ChompFunc,
+		"chunklist":        stdlib.ChunklistFunc,
+		"cidrhost":         cidrHostFunc,
+		"cidrnetmask":      cidrNetmaskFunc,
+		"cidrsubnet":       cidrSubnetFunc,
+		"cidrsubnets":      cidrSubnetsFunc,
+		"coalesce":         coalesceFunc,
+		"coalescelist":     stdlib.CoalesceListFunc,
+		"compact":          stdlib.CompactFunc,
+		"concat":           stdlib.ConcatFunc,
+		"contains":         stdlib.ContainsFunc,
+		"csvdecode":        stdlib.CSVDecodeFunc,
+		"dirname":          dirnameFunc,
+		"distinct":         stdlib.DistinctFunc,
+		"element":          elementFunc,
+		"endswith":         endsWithFunc,
+		"ephemeralasnull":  ephemeralAsNullFunc,
+		"flatten":          stdlib.FlattenFunc,
+		"floor":            stdlib.FloorFunc,
+		"format":           stdlib.FormatFunc,
+		"formatdate":       stdlib.FormatDateFunc,
+		"formatlist":       stdlib.FormatListFunc,
+		"indent":           indentFunc,
+		"index":            indexFunc,
+		"issensitive":      issensitiveFunc,
+		"join":             stdlib.JoinFunc,
+		"jsondecode":       inRange(stdlib.JSONDecodeFunc, true),
+		"jsonencode":       jsonEncodeFunc,
+		"keys":             stdlib.KeysFunc,
+		"length":           lengthFunc,
+		"log":              stdlib.LogFunc,
+		"lookup":           lookupFunc,
+		"lower":            stdlib.LowerFunc,
+		"matchkeys":        matchKeysFunc,
+		"max":              stdlib.MaxFunc,
+		"md5":              stringHashFunc(md5Digest),
+		"merge":            stdlib.MergeFunc,
+		"min":              stdlib.MinFunc,
+		"nonsensitive":     nonsensitiveFunc,
+		"one":              oneFunc,
+		"parseint":         inRange(stdlib.ParseIntFunc, false),
+		"pathexpand":       pathExpandFunc,
+		"plantimestamp":    unknownStringFunc,
+		"pow":              inRange(stdlib.PowFunc, false),
+		"range":            stdlib.RangeFunc,
+		"regex":            stdlib.RegexFunc,
+		"regexall":         stdlib.RegexAllFunc,
+		"replace":          replaceFunc,
+		"reverse":          stdlib.ReverseListFunc,
+		"rsadecrypt":       rsaDecryptFunc,
+		"sensitive":        unknownOfArgFunc,
+		"setintersection":  stdlib.SetIntersectionFunc,
+		"setproduct":       stdlib.SetProductFunc,
+		"setsubtract":      stdlib.SetSubtractFunc,
+		"setunion":         stdlib.SetUnionFunc,
+		"sha1":             stringHashFunc(sha1Digest),
+		"sha256":           stringHashFunc(sha256Digest),
+		"sha512":           stringHashFunc(sha512Digest),
+		"signum":           stdlib.SignumFunc,
+		"slice":            stdlib.SliceFunc,
+		"sort":             stdlib.SortFunc,
+		"split":            stdlib.SplitFunc,
+		"startswith":       startsWithFunc,
+		"strcontains":      strContainsFunc,
+		"strrev":           stdlib.ReverseFunc,
+		"substr":           stdlib.SubstrFunc,
+		"sum":              sumFunc,
+		"textdecodebase64": textDecodeBase64Func,
+		"textencodebase64": textEncodeBase64Func,
+		"timeadd":          stdlib.TimeAddFunc,
+		"timecmp":          timeCmpFunc,
+		"timestamp":        unknownStringFunc,
+		"title":            stdlib.TitleFunc,
+		"tobool":           stdlib.MakeToFunc(cty.Bool),
+		"tolist":           stdlib.MakeToFunc(cty.List(cty.DynamicPseudoType)),
+		"tomap":            stdlib.MakeToFunc(cty.Map(cty.DynamicPseudoType)),
+		"tonumber":         inRange(stdlib.MakeToFunc(cty.Number), false),
+		"toset":            stdlib.MakeToFunc(cty.Set(cty.DynamicPseudoType)),
+		"tostring":         stdlib.MakeToFunc(cty.String),
+		"transpose":        transposeFunc,
+		"trim":             stdlib.TrimFunc,
+		"trimprefix":       stdlib.TrimPrefixFunc,
+		"trimspace":        stdlib.TrimSpaceFunc,
+		"trimsuffix":       stdlib.TrimSuffixFunc,
+		"try":              tryfunc.TryFunc,
+		"upper":            stdlib.UpperFunc,
+		"urlencode":        urlEncodeFunc,
+		"uuid":             unknownStringFunc,
+		"uuidv5":           uuidV5Func,
+		"values":           stdlib.ValuesFunc,
+		"yamldecode":       inRange(yamlDecodeFunc, true),
+		"yamlencode":       yamlEncodeFunc,
+		"zipmap":           stdlib.ZipmapFunc,
 	}
 })
 
@@ -308,6 +352,9 @@ func boolFold(desc string, want bool) function.Function {
 				case !v.IsKnown():
 					unknown = true
 				case v.IsNull():
+					if !want { // as Terraform: alltrue is false at a null, anytrue skips it
+						return cty.False, nil
+					}
 					continue
 				case v.True() == want:
 					return cty.BoolVal(want), nil
@@ -451,17 +498,6 @@ var base64DecodeFunc = function.New(&function.Spec{
 	},
 })
 
-func hashFunc(sum func([]byte) []byte) function.Function {
-	return function.New(&function.Spec{
-		Description: "Returns the hexadecimal digest of a string's UTF-8 bytes.",
-		Params:      []function.Parameter{{Name: "str", Type: cty.String}},
-		Type:        function.StaticReturnType(cty.String),
-		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-			return cty.StringVal(hex.EncodeToString(sum([]byte(args[0].AsString())))), nil
-		},
-	})
-}
-
 func noFiles() error {
 	return fmt.Errorf("file functions are not available here")
 }
@@ -546,29 +582,114 @@ func templateFileFunc(files *Files, fns map[string]function.Function) function.F
 			if err != nil {
 				return cty.NilVal, err
 			}
-			expr, diags := hclsyntax.ParseTemplate(src, path, hcl.Pos{Line: 1, Column: 1, Byte: 0})
-			if diags.HasErrors() {
-				return cty.NilVal, function.NewArgErrorf(0, "template %s: %s", path, diags.Error())
-			}
-			varMap := map[string]cty.Value{}
-			if !vars.IsNull() {
-				for it := vars.ElementIterator(); it.Next(); {
-					k, v := it.Element()
-					varMap[k.AsString()] = v
-				}
-			}
-			for _, tr := range expr.Variables() {
-				if _, ok := varMap[tr.RootName()]; !ok {
-					r := tr.SourceRange()
-					return cty.NilVal, function.NewArgErrorf(1, "template %s:%d,%d refers to variable %q, which vars does not define; add it to the vars argument",
-						path, r.Start.Line, r.Start.Column, tr.RootName())
-				}
-			}
-			val, diags := expr.Value(&hcl.EvalContext{Variables: varMap, Functions: fns})
-			if diags.HasErrors() {
-				return cty.NilVal, function.NewArgErrorf(0, "template %s: %s", path, diags.Error())
-			}
-			return val, nil
+			return renderTemplate(src, path, vars, fns)
 		},
 	})
 }
+
+// templateStringFunc is Terraform's templatestring: a template held in a string, rendered with the given
+// variables. (Terraform also insists that the template be a reference to a named value, not a literal: a check
+// on the configuration's text that ecslint leaves to terraform validate.)
+func templateStringFunc(fns map[string]function.Function) function.Function {
+	return function.New(&function.Spec{
+		Description: "Renders a template held in a string with the given variables.",
+		Params: []function.Parameter{
+			{Name: "template", Type: cty.String},
+			{Name: "vars", Type: cty.DynamicPseudoType},
+		},
+		Type: function.StaticReturnType(cty.DynamicPseudoType),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			v, err := renderTemplate([]byte(args[0].AsString()), "<templatestring argument>", args[1], fns)
+			if err != nil {
+				return cty.NilVal, err
+			}
+			// Unlike templatefile, the result is always a string, even of a template that is one interpolation.
+			s, err := convert.Convert(v, cty.String)
+			if err != nil {
+				return cty.NilVal, function.NewArgErrorf(0, "the template's result must be a string: %s", err)
+			}
+			return s, nil
+		},
+	})
+}
+
+// renderTemplate evaluates the template src with the variables in vars (a map or object) and the functions fns.
+func renderTemplate(src []byte, name string, vars cty.Value, fns map[string]function.Function) (cty.Value, error) {
+	if !vars.Type().IsObjectType() && !vars.Type().IsMapType() {
+		return cty.NilVal, function.NewArgErrorf(1, "invalid vars value: must be a map or an object")
+	}
+	expr, diags := hclsyntax.ParseTemplate(src, name, hcl.Pos{Line: 1, Column: 1, Byte: 0})
+	if diags.HasErrors() {
+		return cty.NilVal, function.NewArgErrorf(0, "template %s: %s", name, diags.Error())
+	}
+	varMap := map[string]cty.Value{}
+	if !vars.IsNull() {
+		if !vars.IsKnown() {
+			return cty.DynamicVal, nil
+		}
+		for it := vars.ElementIterator(); it.Next(); {
+			k, v := it.Element()
+			varMap[k.AsString()] = v
+		}
+	}
+	for _, tr := range expr.Variables() {
+		if _, ok := varMap[tr.RootName()]; !ok {
+			r := tr.SourceRange()
+			return cty.NilVal, function.NewArgErrorf(1, "template %s:%d,%d refers to variable %q, which vars does not define; add it to the vars argument",
+				name, r.Start.Line, r.Start.Column, tr.RootName())
+		}
+	}
+	val, diags := expr.Value(&hcl.EvalContext{Variables: varMap, Functions: fns})
+	if diags.HasErrors() {
+		return cty.NilVal, function.NewArgErrorf(0, "template %s: %s", name, diags.Error())
+	}
+	return val, nil
+}
+
+func filesetFunc(files *Files) function.Function {
+	return function.New(&function.Spec{
+		Description: "Lists the files under a directory inside the linted directory that match a pattern.",
+		Params: []function.Parameter{
+			{Name: "path", Type: cty.String}, {Name: "pattern", Type: cty.String},
+		},
+		Type:         function.StaticReturnType(cty.Set(cty.String)),
+		RefineResult: refineNotNull,
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			if files == nil {
+				return cty.NilVal, noFiles()
+			}
+			names, err := files.Glob(args[0].AsString(), args[1].AsString())
+			if err != nil {
+				return cty.NilVal, err
+			}
+			if len(names) == 0 {
+				return cty.SetValEmpty(cty.String), nil
+			}
+			vals := make([]cty.Value, len(names))
+			for i, n := range names {
+				vals[i] = cty.StringVal(n)
+			}
+			return cty.SetVal(vals), nil
+		},
+	})
+}
+
+// MaxResultBytes bounds the text that functions which multiply their input (indent) may make: Terraform would
+// build whatever is asked, up to the memory of the machine.
+const MaxResultBytes = 64 << 20
+
+// indentFunc is go-cty's indent, refusing results beyond MaxResultBytes (indent(1e12, s) asked for a terabyte).
+var indentFunc = function.New(&function.Spec{
+	Description: stdlib.IndentFunc.Description(),
+	Params:      stdlib.IndentFunc.Params(),
+	Type:        function.StaticReturnType(cty.String),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		n := args[0].AsBigFloat()
+		s := args[1].AsString()
+		size := new(big.Float).Mul(n, big.NewFloat(float64(strings.Count(s, "\n")+1)))
+		if size.Cmp(big.NewFloat(MaxResultBytes)) > 0 {
+			return cty.NilVal, function.NewArgErrorf(0, "indenting by %s spaces would make more than %d MiB of text, which ecslint does not evaluate", tree.FormatNumber(n), MaxResultBytes>>20)
+		}
+		return stdlib.IndentFunc.Call(args)
+	},
+})
