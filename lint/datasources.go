@@ -26,14 +26,18 @@ func dataSources(rc rules.Config) map[string]module.DataSource {
 			Eval: func(config cty.Value) (cty.Value, hcl.Diagnostics) {
 				res := compose.Task(coerce(tree.FromValue(config, hcl.Range{})), rc)
 				out := map[string]cty.Value{
-					"container_definitions": cty.UnknownVal(cty.String),
-					"json":                  cty.UnknownVal(cty.String),
-					"normalized_cpu":        cty.UnknownVal(cty.String),
-					"normalized_memory":     cty.UnknownVal(cty.String),
-					"findings":              cty.UnknownVal(cty.List(findingType)),
+					"container_definitions":          cty.UnknownVal(cty.String),
+					"container_definitions_redacted": cty.UnknownVal(cty.String),
+					"json":                           cty.UnknownVal(cty.String),
+					"normalized_cpu":                 cty.UnknownVal(cty.String),
+					"normalized_memory":              cty.UnknownVal(cty.String),
+					"findings":                       cty.UnknownVal(cty.List(findingType)),
 				}
 				if res.Known {
 					out["container_definitions"] = cty.StringVal(res.ContainerDefinitions)
+					if r, err := compose.RedactContainers(res.ContainerDefinitions); err == nil {
+						out["container_definitions_redacted"] = cty.StringVal(r)
+					}
 					out["json"] = cty.StringVal(res.JSON)
 					out["normalized_cpu"] = stringOrNull(res.CPU)
 					out["normalized_memory"] = stringOrNull(res.Memory)
@@ -59,9 +63,12 @@ func dataSources(rc rules.Config) map[string]module.DataSource {
 			Spec: objectSpec(compose.ContainerSchema),
 			Eval: func(config cty.Value) (cty.Value, hcl.Diagnostics) {
 				res := compose.ContainerJSON(tree.FromValue(config, hcl.Range{}))
-				out := map[string]cty.Value{"json": cty.UnknownVal(cty.String)}
+				out := map[string]cty.Value{"json": cty.UnknownVal(cty.String), "json_redacted": cty.UnknownVal(cty.String)}
 				if res.Known && len(res.Problems) == 0 && len(res.Errors) == 0 {
 					out["json"] = cty.StringVal(res.JSON)
+					if r, err := compose.RedactContainer(res.JSON); err == nil {
+						out["json_redacted"] = cty.StringVal(r)
+					}
 				}
 				return withConfig(config, out), nil
 			},
