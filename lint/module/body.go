@@ -19,10 +19,11 @@ func (l *loader) body(b hcl.Body, schema *BlockSchema, ctx *hcl.EvalContext, top
 	out := &Body{Attributes: map[string]*Attribute{}}
 	if sb, ok := b.(*hclsyntax.Body); ok {
 		out.Range = sb.SrcRange
-		for name, a := range sb.Attributes {
+		for _, name := range sortedKeys(sb.Attributes) { // in a fixed order, so are the warnings
 			if top && resourceMeta[name] {
 				continue
 			}
+			a := sb.Attributes[name]
 			out.Attributes[name] = l.attribute(name, a.Expr, a.SrcRange, ctx)
 		}
 		for _, blk := range sb.Blocks {
@@ -47,7 +48,8 @@ func (l *loader) body(b hcl.Body, schema *BlockSchema, ctx *hcl.EvalContext, top
 	l.diags = append(l.diags, evalDiags(diags)...)
 	attrs, diags := rest.JustAttributes()
 	l.diags = append(l.diags, evalDiags(diags)...)
-	for name, a := range attrs {
+	for _, a := range sortedAttrs(attrs) {
+		name := a.Name
 		out.Attributes[name] = l.attribute(name, a.Expr, a.Range, ctx)
 		if a.Range.Start.Byte < out.Range.Start.Byte && a.Range.Filename == out.Range.Filename {
 			out.Range = hcl.RangeBetween(a.Range, out.Range)

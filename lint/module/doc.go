@@ -21,9 +21,15 @@
 //     values in both. Options.Root overrides the detection; Config.Reusable tells which was used. Modules
 //     called from the loaded directory take the defaults of the variables their call does not set, as in
 //     Terraform.
-//   - Locals, data sources that have an evaluator (Options.DataSources) and module calls are evaluated in
-//     dependency order. A cycle is an error that names its members with their ranges; the values in it are
-//     unknown.
+//   - Evaluation follows Terraform's graph, across module boundaries: each input variable, local, output of a
+//     called module, data source that has an evaluator (Options.DataSources) and module expansion (count,
+//     for_each) is a node, evaluated for every instance of its module once what it references is; every object
+//     of a module waits for the module's expansion, and a reference to a whole module (module.NAME without an
+//     output) waits for all of it. So two modules that read each other's outputs evaluate fully, as Terraform
+//     plans them. A cycle is an error only where Terraform reports one (the tests compare with terraform
+//     validate); it names its members with their ranges, and only the values in it are unknown (a module
+//     expansion in a cycle gives one instance of unknown key). Resources are not nodes (their values are
+//     unknown anyway), so a cycle that runs through a resource is left to terraform validate.
 //   - Module calls are followed recursively, their inputs evaluated in the caller, and their outputs are
 //     module.NAME.OUTPUT in the caller. Local calls (sources starting with "./" or "../") are read from their
 //     directory. Remote calls (registry, git and any other source) are read where terraform init or tofu init
@@ -36,9 +42,7 @@
 //     registry's host, which Terraform and OpenTofu record differently. A skipped call's module.NAME is
 //     unknown. Local sources outside Options.AllowedDir are skipped with a warning. A module that calls
 //     itself, directly or through others, is an error; so is nesting deeper than MaxModuleDepth. Each module
-//     directory is parsed once however often it is called. Limitation: a module call is evaluated as one
-//     step, so a cycle through a module (an input that depends on an output of the same module) is reported as
-//     a cycle although Terraform would accept it.
+//     directory is parsed once however often it is called.
 //   - Every instance names the chain of module calls that led to it (Instance.Calls: each call's block header,
 //     argument ranges, source, version and directory), and every attribute the input variables it reads
 //     (Attribute.Vars, directly or through locals and evaluated data sources), so a finding inside a called
@@ -62,7 +66,8 @@
 //
 // # Errors
 //
-// Load never panics on bad input and never stops at the first problem. Parse errors, cycles, self-calling
+// Load never panics on bad input and never stops at the first problem. Its diagnostics are deterministic: the
+// same input gives the same diagnostics in the same order. Parse errors, cycles, self-calling
 // modules, exceeded bounds and file reads outside the allowed directory are errors. Other evaluation problems
 // (a call to a function ecslint does not know, a type mismatch) make that one value unknown and are reported as
 // warnings. Every diagnostic carries a source range where there is one.

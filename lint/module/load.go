@@ -98,7 +98,7 @@ func Load(dir string, opts Options) (*Config, hcl.Diagnostics) {
 	cfg.Reusable = l.reusable
 	inputs, diags := l.rootInputs(root, &opts)
 	l.diags = append(l.diags, diags...)
-	l.evalModule(root, inputs, "", false, []string{real}, nil, "")
+	l.evaluate(root, inputs)
 
 	sort.Slice(l.instances, func(i, j int) bool { return l.instances[i].Address < l.instances[j].Address })
 	cfg.Instances = l.instances

@@ -43,8 +43,9 @@ type variableDecl struct {
 }
 
 type outputDecl struct {
-	name string
-	expr hcl.Expression
+	name      string
+	expr      hcl.Expression
+	declRange hcl.Range
 }
 
 type callDecl struct {
@@ -360,7 +361,7 @@ func (m *moduleConfig) addFile(f *hcl.File) hcl.Diagnostics {
 			c, _, d := blk.Body.PartialContent(outputSchema)
 			diags = append(diags, d...)
 			if a := c.Attributes["value"]; a != nil {
-				m.outputs = append(m.outputs, &outputDecl{name: blk.Labels[0], expr: a.Expr})
+				m.outputs = append(m.outputs, &outputDecl{name: blk.Labels[0], expr: a.Expr, declRange: blk.DefRange})
 			}
 		case "module":
 			diags = append(diags, m.addCall(blk)...)
