@@ -74,9 +74,8 @@ var decodeTfvarsFunc = function.New(&function.Spec{
 })
 
 var encodeExprFunc = function.New(&function.Spec{
-	Description: "Writes a value as a Terraform expression that would produce it.",
-	Params: []function.Parameter{{Name: "value", Type: cty.DynamicPseudoType, AllowNull: true,
-		AllowDynamicType: true}},
+	Description:  "Writes a value as a Terraform expression that would produce it.",
+	Params:       []function.Parameter{{Name: "value", Type: cty.DynamicPseudoType, AllowDynamicType: true}},
 	Type:         function.StaticReturnType(cty.String),
 	RefineResult: refineNotNull,
 	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
