@@ -34,6 +34,23 @@ type Finding struct {
 	// Baselines and GitLab fingerprints match findings by it rather than
 	// by line.
 	Place string
+	// Callers are the module calls the finding came through, outermost
+	// first; empty in the root module. A finding inside an installed module
+	// (which its user cannot edit) is placed at the call in the user's code,
+	// and its last caller is then the place inside the module.
+	Callers []Caller
+}
+
+// Caller is one step of a finding's way through module calls.
+type Caller struct {
+	// Address is the module call's instance address (module.svc["a"]), or,
+	// for the place inside an installed module, the resource's address.
+	Address string
+	// Range is the call's argument that carried the value where it can be
+	// traced, else the module block's header; or the place inside the module.
+	Range hcl.Range
+	// Inside is true for the place inside an installed module.
+	Inside bool
 }
 
 // Sort orders findings by file (by resource address when there is no file),

@@ -97,3 +97,12 @@ func diagText(d *hcl.Diagnostic) string {
 	}
 	return strings.TrimSuffix(d.Summary, ".") + ": " + d.Detail
 }
+
+// callerText says what the i-th caller of a finding is: a module call, or,
+// last of a finding moved out of an installed module, the place inside it.
+func callerText(f findings.Finding, i int) string {
+	if c := f.Callers[i]; c.Inside {
+		return "inside the module: " + c.Address
+	}
+	return "through the call of " + f.Callers[i].Address
+}

@@ -49,6 +49,19 @@ func sample() *Report {
 	}
 }
 
+// sampleWithCallers is sample with a finding that came out of an installed module.
+func sampleWithCallers() *Report {
+	r := sample()
+	link := func(n string) string { return rules.DocsBase + n + ".md" }
+	r.Findings = append(r.Findings,
+		findings.Finding{Rule: "fargate_cpu_memory", Severity: rules.Error, Link: link("fargate_cpu_memory"), Message: `In module.ecs (the module "terraform-aws-modules/ecs/aws" 5.11.0, installed by terraform init), aws_ecs_task_definition.this at .terraform/modules/ecs/main.tf:40:30: cpu 256 with memory 4096 MiB is not a Fargate size.`,
+			Range: rng("infra/ecs.tf", 4, 13, 4, 17), Address: "module.ecs.aws_ecs_task_definition.this",
+			Callers: []findings.Caller{{Address: "module.ecs", Range: rng("infra/ecs.tf", 4, 13, 4, 17)}, {Address: "module.ecs.aws_ecs_task_definition.this", Range: rng(".terraform/modules/ecs/main.tf", 40, 30, 40, 40), Inside: true}}},
+	)
+	findings.Sort(r.Findings)
+	return r
+}
+
 var goldens = map[string]string{"sarif": "golden.sarif", "checkstyle": "golden.checkstyle.xml", "junit": "golden.junit.xml", "compact": "golden.compact.txt", "json": "golden.json", "gitlab": "golden.gitlab.json"}
 
 func TestGoldenFormats(t *testing.T) {
@@ -83,7 +96,7 @@ func TestSARIFSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, r := range map[string]*Report{"sample": sample(), "empty": {Rules: sample().Rules}} {
+	for name, r := range map[string]*Report{"sample": sample(), "callers": sampleWithCallers(), "empty": {Rules: sample().Rules}} {
 		var buf bytes.Buffer
 		if err := SARIF(&buf, r, Options{}); err != nil {
 			t.Fatal(err)
@@ -100,6 +113,52 @@ func TestSARIFSchema(t *testing.T) {
 	bad, _ := jsonschema.UnmarshalJSON(strings.NewReader(`{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"x"}},"results":[{"message":{"text":"m"},"level":"fatal"}]}]}`))
 	if sch.Validate(bad) == nil {
 		t.Error("an invalid level validated")
+	}
+}
+
+// TestCallers: a finding that came through module calls lists them: JSON
+// callers (ranges, outermost first), SARIF relatedLocations (numbered, each
+// with a message naming the call), and a line per call in the text format.
+func TestCallers(t *testing.T) {
+	var buf bytes.Buffer
+	if err := JSON(&buf, sampleWithCallers(), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	var out struct {
+		Issues []struct {
+			Address string
+			Callers []struct{ Filename string }
+		}
+	}
+	if err := json.Unmarshal(buf.Bytes(), &out); err != nil {
+		t.Fatal(err)
+	}
+	for _, is := range out.Issues {
+		want := 0
+		if is.Address == "module.ecs.aws_ecs_task_definition.this" {
+			want = 2
+		}
+		if len(is.Callers) != want {
+			t.Errorf("%s: %d callers in JSON, want %d", is.Address, len(is.Callers), want)
+		}
+	}
+	buf.Reset()
+	if err := SARIF(&buf, sampleWithCallers(), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"relatedLocations"`, `"text": "through the call of module.ecs"`, `"text": "inside the module: module.ecs.aws_ecs_task_definition.this"`, `"uri": ".terraform/modules/ecs/main.tf"`} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("SARIF lacks %s", want)
+		}
+	}
+	buf.Reset()
+	if err := Text(&buf, sampleWithCallers(), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"  through the call of module.ecs (infra/ecs.tf:4:13)\n", "  inside the module: module.ecs.aws_ecs_task_definition.this (.terraform/modules/ecs/main.tf:40:30)\n"} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("text lacks %q:\n%s", want, buf.String())
+		}
 	}
 }
 

@@ -5,6 +5,8 @@ import (
 	"io"
 
 	"github.com/hashicorp/hcl/v2"
+
+	"github.com/ecskit/terraform-provider-ecskit/lint/findings"
 )
 
 // The JSON shape is tflint's (formatter/json.go), so tools that read tflint's
@@ -58,7 +60,7 @@ func JSON(w io.Writer, r *Report, _ Options) error {
 			Rule:    jsonRule{Name: f.Rule, Severity: f.Severity.String(), Link: f.Link},
 			Message: f.Message,
 			Range:   toJSONRange(f.Range),
-			Callers: []jsonRange{},
+			Callers: jsonCallers(f.Callers),
 			Address: f.Address,
 		})
 	}
@@ -77,4 +79,14 @@ func JSON(w io.Writer, r *Report, _ Options) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(out)
+}
+
+// jsonCallers are a finding's module calls, outermost first, as tflint's
+// callers: ranges only (the text and SARIF formats name the calls).
+func jsonCallers(cs []findings.Caller) []jsonRange {
+	out := make([]jsonRange, 0, len(cs))
+	for _, c := range cs {
+		out = append(out, toJSONRange(c.Range))
+	}
+	return out
 }

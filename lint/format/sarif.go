@@ -77,9 +77,13 @@ type sarifResult struct {
 	Level     string          `json:"level"`
 	Message   sarifMessage    `json:"message"`
 	Locations []sarifLocation `json:"locations"`
+	// RelatedLocations are the module calls the finding came through.
+	RelatedLocations []sarifLocation `json:"relatedLocations,omitempty"`
 }
 
 type sarifLocation struct {
+	ID               *int                   `json:"id,omitempty"`
+	Message          *sarifMessage          `json:"message,omitempty"`
 	PhysicalLocation *sarifPhysicalLocation `json:"physicalLocation,omitempty"`
 	LogicalLocations []sarifLogicalLocation `json:"logicalLocations,omitempty"`
 }
@@ -180,6 +184,10 @@ func SARIF(w io.Writer, r *Report, _ Options) error {
 			loc.LogicalLocations = []sarifLogicalLocation{{FullyQualifiedName: f.Address, Kind: "resource"}}
 		}
 		res.Locations = []sarifLocation{loc}
+		for i, c := range f.Callers {
+			id := i + 1
+			res.RelatedLocations = append(res.RelatedLocations, sarifLocation{ID: &id, Message: &sarifMessage{Text: callerText(f, i)}, PhysicalLocation: sarifRange(c.Range)})
+		}
 		run.Results = append(run.Results, res)
 	}
 	for _, d := range r.Errors {

@@ -71,6 +71,10 @@ func Text(w io.Writer, r *Report, opts Options) error {
 		if src, ok := lines.line(f.Range.Filename, f.Range.Start.Line); ok {
 			writeSnippet(bw, src, f.Range, paint)
 		}
+		for i := range f.Callers {
+			c := f.Callers[i]
+			fmt.Fprintf(bw, "  %s %s\n", callerText(f, i), paint(ansiDim, "("+fmt.Sprintf("%s:%d:%d", c.Range.Filename, c.Range.Start.Line, c.Range.Start.Column)+")"))
+		}
 		if instanceAmbiguous(f) {
 			// One block stands for several instances (count, for_each): say which one.
 			fmt.Fprintf(bw, "  in %s\n", f.Address)
