@@ -31,6 +31,12 @@
 #   ECSKIT_TOOLS_DIR   tool cache (default "$(go env GOPATH)/ecskit-tools"), shared with find-terraform.sh
 #   SKIP_TFLINT=1      leave tflint out (its rounds take about 2.5 minutes each on 2 cores)
 #   SKIP_PLAN=1        leave the terraform plan comparison out
+#   REAL_TREE          a git checkout of the public module terraform-aws-modules/terraform-aws-ecs (for example
+#                      the one scripts/realcode.sh uses, $REALCODE_DIR/terraform-aws-modules+terraform-aws-ecs).
+#                      bench.sh downloads nothing, so without it the real-tree rows say "skipped"; with it,
+#                      ecslint --recursive and tflint --recursive (same settings as above) alternate ROUNDS times
+#                      on that tree, and the table gives both times and their ratio. The commit measured is
+#                      printed; lint/bench/realcode.txt lists the one the corpus measurement uses.
 set -euo pipefail
 export CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
 
@@ -143,6 +149,34 @@ main() {
 		small_t+=("$(field wall "$work/m")") small_m+=("$(field rss_kb "$work/m")")
 	done
 
+	# The real public tree: terraform-aws-modules/terraform-aws-ecs, from a checkout the caller provides.
+	declare -a real_t=() realtfl_t=() realfloor_t=()
+	real_note="skipped: set REAL_TREE to a checkout of terraform-aws-modules/terraform-aws-ecs"
+	if [ -n "${REAL_TREE:-}" ]; then
+		[ -d "$REAL_TREE" ] || die "REAL_TREE=$REAL_TREE is not a directory"
+		real_tree="$(cd "$REAL_TREE" && pwd)"
+		real_commit="$(git -C "$real_tree" rev-parse --short=12 HEAD 2>/dev/null || echo "not a git checkout")"
+		real_listed="$(awk '$1 == "terraform-aws-modules/terraform-aws-ecs" {print substr($2, 1, 12)}' lint/bench/realcode.txt)"
+		real_note="terraform-aws-modules/terraform-aws-ecs at $real_commit"
+		[ "$real_commit" = "$real_listed" ] || real_note="$real_note (lint/bench/realcode.txt lists $real_listed)"
+		real_stats="$("$bin/parsefloor" "$real_tree")" || die "parsefloor failed on $real_tree"
+		real_note="$real_note; .tf: $real_stats"
+		for r in $(seq 1 "$rounds"); do
+			log "round $r/$rounds: parse floor, ecslint and tflint on $real_tree"
+			"$bin/measure" -o "$work/m" "$bin/parsefloor" "$real_tree"
+			realfloor_t+=("$(field wall "$work/m")")
+			(cd "$real_tree" && "$bin/measure" -o "$work/m" "$bin/ecslint" --recursive --format json .)
+			case "$(field exit "$work/m")" in 0 | 1) ;; *) die "ecslint failed on $real_tree (exit $(field exit "$work/m"))" ;; esac
+			real_t+=("$(field wall "$work/m")")
+			if [ -n "$tflint" ]; then
+				(cd "$real_tree" && TFLINT_PLUGIN_DIR="$work/tflint-plugins" "$bin/measure" -o "$work/m" \
+					"$tflint" --recursive --config "$work/tflint.hcl" --format json)
+				case "$(field exit "$work/m")" in 0 | 2 | 3) ;; *) die "tflint failed on $real_tree (exit $(field exit "$work/m"))" ;; esac
+				realtfl_t+=("$(field wall "$work/m")")
+			fi
+		done
+	fi
+
 	log "go test -bench: composing task definitions"
 	compose_out="$(go test -run '^$' -bench 'Compose' -benchtime 2s -count 1 ./lint/bench/)" ||
 		die "the compose benchmarks failed: $compose_out"
@@ -180,6 +214,19 @@ main() {
 	fi
 	printf '%-46s %9.2fx   %s\n' "ecslint peak RSS, full / quarter corpus" \
 		"$(awk -v a="$(median "${ecs_m[@]}")" -v b="$(median "${small_m[@]}")" 'BEGIN {print a/b}')" "~1x (bounded by the largest module)"
+	printf '\n%-46s %10s\n' "real public tree" "wall (s)"
+	printf '%s\n' "  $real_note"
+	if [ "${#real_t[@]}" -gt 0 ]; then
+		local rt rtt
+		rt="$(median "${real_t[@]}")"
+		printf '%-46s %10.2f\n' "parse floor" "$(median "${realfloor_t[@]}")"
+		printf '%-46s %10.2f\n' "ecslint --recursive" "$rt"
+		if [ "${#realtfl_t[@]}" -gt 0 ]; then
+			rtt="$(median "${realtfl_t[@]}")"
+			printf '%-46s %10.2f\n' "tflint $tflint_version --recursive (terraform rules)" "$rtt"
+			printf '%-46s %9.1fx   %s\n' "tflint / ecslint (time)" "$(awk -v a="$rtt" -v b="$rt" 'BEGIN {print a/b}')" ">= 20x"
+		fi
+	fi
 	printf '\n%-46s %10s\n' "provider (go test -bench)" "time/op"
 	printf '%-46s %7.1f µs\n' "compose one container (ecskit_container_definition)" "$(awk -v n="$container_ns" 'BEGIN {print n/1000}')"
 	printf '%-46s %7.1f µs\n' "compose + validate a 10-container task" "$(awk -v n="$task_ns" 'BEGIN {print n/1000}')"
