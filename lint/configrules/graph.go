@@ -604,7 +604,7 @@ type launcher struct {
 func (g *graph) newLauncher(in *module.Instance, body *module.Body, where, tdAttr string, clusterAttr *module.Attribute) *launcher {
 	l := &launcher{inst: in, body: body, where: where, rng: in.DefRange}
 	if a := body.Attributes[tdAttr]; a != nil {
-		if r := g.refOf(in, a.Expr, "aws_ecs_task_definition"); r != nil {
+		if r := g.refOf(in, a.Expr, "aws_ecs_task_definition"); r != nil && r.inst.Mode == module.Managed {
 			l.td = g.taskDefinition(r.inst)
 		}
 	}
