@@ -236,3 +236,18 @@ resource "r" "x" {
 		}
 	}
 }
+
+// TestStaticTreeBound: modules that call the next one twice, 20 deep, would make a million module paths; the
+// object budget stops the tree, with an error, before the graph is built over it.
+func TestStaticTreeBound(t *testing.T) {
+	dir := t.TempDir()
+	for i := 0; i < 20; i++ {
+		sub := strings.Repeat("m/", i)
+		write(t, dir, sub+"main.tf", "variable \"in\" {\n  default = 1\n}\nmodule \"a\" {\n  source = \"./m\"\n  in = var.in\n}\nmodule \"b\" {\n  source = \"./m\"\n  in = module.a.out\n}\noutput \"out\" {\n  value = var.in\n}\n")
+	}
+	write(t, dir, strings.Repeat("m/", 20)+"main.tf", "variable \"in\" {}\noutput \"out\" {\n  value = var.in\n}\n")
+	_, diags := Load(dir, Options{})
+	if findDiag(diags, hcl.DiagError, "Configuration too large") == nil {
+		t.Errorf("no budget error: %v", diags)
+	}
+}
