@@ -11,6 +11,7 @@ import (
 
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/ianaindex"
 
 	yaml "github.com/zclconf/go-cty-yaml"
@@ -56,11 +57,10 @@ var textEncodeBase64Func = function.New(&function.Spec{
 	Type:         function.StaticReturnType(cty.String),
 	RefineResult: refineNotNull,
 	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-		enc, err := ianaindex.IANA.Encoding(args[1].AsString())
-		if err != nil || enc == nil {
-			return cty.NilVal, function.NewArgErrorf(1, "%q is not a supported IANA encoding name or alias", args[1].AsString())
+		enc, name, err := ianaEncoding(args[1])
+		if err != nil {
+			return cty.NilVal, err
 		}
-		name, _ := ianaindex.IANA.Name(enc)
 		b, err := enc.NewEncoder().Bytes([]byte(args[0].AsString()))
 		if err != nil {
 			return cty.NilVal, function.NewArgErrorf(0, "the string holds characters that %s cannot represent", name)
@@ -77,11 +77,10 @@ var textDecodeBase64Func = function.New(&function.Spec{
 	Type:         function.StaticReturnType(cty.String),
 	RefineResult: refineNotNull,
 	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-		enc, err := ianaindex.IANA.Encoding(args[1].AsString())
-		if err != nil || enc == nil {
-			return cty.NilVal, function.NewArgErrorf(1, "%q is not a supported IANA encoding name or alias", args[1].AsString())
+		enc, name, err := ianaEncoding(args[1])
+		if err != nil {
+			return cty.NilVal, err
 		}
-		name, _ := ianaindex.IANA.Name(enc)
 		raw, err := base64.StdEncoding.DecodeString(args[0].AsString())
 		if err != nil {
 			return cty.NilVal, function.NewArgErrorf(0, "the source is not valid Base64: %s", err)
@@ -173,3 +172,14 @@ var yamlEncodeFunc = function.New(&function.Spec{
 		return yaml.YAMLEncodeFunc.Call(args)
 	},
 })
+
+// ianaEncoding looks up the encoding argument (argument 1) of textencodebase64 and textdecodebase64 by its IANA
+// name or alias, and returns it with its canonical name.
+func ianaEncoding(arg cty.Value) (encoding.Encoding, string, error) {
+	enc, err := ianaindex.IANA.Encoding(arg.AsString())
+	if err != nil || enc == nil {
+		return nil, "", function.NewArgErrorf(1, "%q is not a supported IANA encoding name or alias", arg.AsString())
+	}
+	name, _ := ianaindex.IANA.Name(enc)
+	return enc, name, nil
+}
