@@ -155,7 +155,7 @@ func TestFindingsInInstalledModule(t *testing.T) {
 		t.Fatalf("no fargate_cpu_memory finding: %+v", rep.Issues)
 	}
 	is := rep.Issues[cpu]
-	if !strings.HasSuffix(is.Range.Filename, main) && is.Range.Filename != main || is.Range.Start.Line != 7 || is.Range.Start.Column != 13 {
+	if !samePath(is.Range.Filename, main) || is.Range.Start.Line != 7 || is.Range.Start.Column != 13 {
 		t.Errorf("fargate_cpu_memory at %+v, want %s:7:13 (the memory argument of the call)", is.Range, main)
 	}
 	for _, want := range []string{`In module.task (the module "example/task/aws" 1.0.0, installed by terraform init), aws_ecs_task_definition.this at `, "main.tf:8:"} {
@@ -163,7 +163,7 @@ func TestFindingsInInstalledModule(t *testing.T) {
 			t.Errorf("message lacks %q: %s", want, is.Message)
 		}
 	}
-	if len(is.Callers) != 2 || is.Callers[0] != is.Range || !strings.HasSuffix(is.Callers[1].Filename, inner) || is.Callers[1].Start.Line != 8 {
+	if len(is.Callers) != 2 || is.Callers[0] != is.Range || !samePath(is.Callers[1].Filename, inner) || is.Callers[1].Start.Line != 8 {
 		t.Errorf("callers %+v, want the memory argument, then the memory attribute inside the module", is.Callers)
 	}
 	// hostPort 8080 is a literal of the module: no argument carried it, so the finding is on the module block.
@@ -201,4 +201,11 @@ func TestFindingsInLocalModule(t *testing.T) {
 	if len(is.Callers) != 1 || is.Callers[0].Filename != filepath.Join("testdata", "module", "main.tf") || is.Callers[0].Start.Line != 14 || is.Callers[0].Start.Column != 12 {
 		t.Errorf("callers %+v, want the memory argument of module.broken (testdata/module/main.tf:14:12), where the finding is in the module", is.Callers)
 	}
+}
+
+// samePath reports whether a file name of a report (relative to the working directory, which may climb out of it
+// with "..", or absolute) names the file at the absolute path want.
+func samePath(got, want string) bool {
+	abs, err := filepath.Abs(got)
+	return err == nil && abs == want
 }
