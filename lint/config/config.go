@@ -111,15 +111,6 @@ func Find(dir string) string {
 	return ""
 }
 
-// Load reads the file at path. known reports whether a rule name exists.
-func Load(path string, known func(string) bool) (*Config, hcl.Diagnostics) {
-	src, err := os.ReadFile(path)
-	if err != nil {
-		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Cannot read the configuration file", Detail: err.Error()}}
-	}
-	return Parse(src, path, known)
-}
-
 // Parse reads configuration source named filename.
 func Parse(src []byte, filename string, known func(string) bool) (*Config, hcl.Diagnostics) {
 	f, diags := hclparse.NewParser().ParseHCL(src, filename)

@@ -299,28 +299,6 @@ func (g *graph) refOf(from *module.Instance, expr hcl.Expression, types ...strin
 	return out
 }
 
-// refsOf resolves a list-valued expression: each element must name one instance of the given types.
-// complete is false when any element names something else (a literal ID, a variable, a module output).
-func (g *graph) refsOf(from *module.Instance, expr hcl.Expression, types ...string) (out []*module.Instance, complete bool) {
-	if expr == nil {
-		return nil, true
-	}
-	elems, diags := hcl.ExprList(expr)
-	if diags.HasErrors() {
-		elems = []hcl.Expression{expr}
-	}
-	complete = true
-	for _, e := range elems {
-		r := g.refOf(from, e, types...)
-		if r == nil {
-			complete = false
-			continue
-		}
-		out = appendUnique(out, r.inst)
-	}
-	return out, complete
-}
-
 // sgRefs is a set of security groups: resources of the configuration and literal IDs ("sg-0123").
 type sgRefs struct {
 	groups   []*securityGroup
