@@ -184,3 +184,94 @@ func writeFile(t *testing.T, path, content string) {
 		t.Fatal(err)
 	}
 }
+
+// TestSiblingVarFiles: a root module directory that holds a variable file Terraform reads only with -var-file
+// (here fixtures.eu-west-1.tfvars) is run with one: the variables such a file sets are the run's choice and
+// read as unknown, so their defaults give no finding; a variable no such file sets keeps its default. With
+// --var-file (or --var), exactly what is passed is used.
+func TestSiblingVarFiles(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "main.tf"), `provider "aws" {
+  region = "eu-west-1"
+}
+
+variable "namespace" {
+  type    = string
+  default = null
+}
+variable "name" {
+  type    = string
+  default = null
+}
+variable "task_memory" {
+  type    = number
+  default = 512
+}
+
+locals {
+  id = join("-", compact([var.namespace, var.name]))
+}
+
+resource "aws_ecs_task_definition" "app" {
+  family                   = local.id
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = 256
+  memory                   = var.task_memory
+  container_definitions    = jsonencode([{ name = "app", image = "nginx", essential = true }])
+}
+`)
+	lint := func(args ...string) (int, string) {
+		t.Helper()
+		code, out, stderr := run(t, append(append([]string{"--no-color"}, args...), dir)...)
+		if stderr != "" {
+			t.Errorf("stderr: %s", stderr)
+		}
+		return code, out
+	}
+
+	// No variable file: the root module's defaults are values, and null names give the family "".
+	if code, out := lint(); code != ExitFindings || !strings.Contains(out, "name_format") {
+		t.Errorf("no variable file: exit %d, want %d with name_format:\n%s", code, ExitFindings, out)
+	}
+
+	// A variable file for -var-file sets the names: they are the run's choice, silent.
+	writeFile(t, filepath.Join(dir, "fixtures.eu-west-1.tfvars"), "namespace = \"eg\"\nname      = \"app\"\n")
+	if code, out := lint(); code != ExitOK || strings.Contains(out, "name_format") {
+		t.Errorf("with fixtures.eu-west-1.tfvars beside: exit %d, want %d without name_format:\n%s", code, ExitOK, out)
+	}
+	// The same in JSON, and over a value terraform.tfvars gives (a -var-file overrides terraform.tfvars).
+	if err := os.Remove(filepath.Join(dir, "fixtures.eu-west-1.tfvars")); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "terraform.tfvars"), "name = \"\"\n")
+	writeFile(t, filepath.Join(dir, "prod.tfvars.json"), `{"namespace": "eg", "name": "app"}`)
+	if code, out := lint(); code != ExitOK {
+		t.Errorf("with prod.tfvars.json beside and terraform.tfvars: exit %d, want %d:\n%s", code, ExitOK, out)
+	}
+
+	// A variable no such file sets keeps its value (here from an auto-loaded file): 100 MiB is no Fargate size.
+	writeFile(t, filepath.Join(dir, "memory.auto.tfvars"), "task_memory = 100\n")
+	if code, out := lint(); code != ExitFindings || !strings.Contains(out, "fargate_cpu_memory") || strings.Contains(out, "name_format") {
+		t.Errorf("task_memory from memory.auto.tfvars, not set by prod.tfvars.json: exit %d, want %d with fargate_cpu_memory only:\n%s", code, ExitFindings, out)
+	}
+	if err := os.Remove(filepath.Join(dir, "memory.auto.tfvars")); err != nil {
+		t.Fatal(err)
+	}
+
+	// --var-file names a file with a bad value: exactly that file is used, and its value gives the finding.
+	bad := filepath.Join(t.TempDir(), "bad.tfvars")
+	writeFile(t, bad, "namespace = \"eg\"\nname      = \"app!\"\n")
+	if code, out := lint("--var-file", bad); code != ExitFindings || !strings.Contains(out, "name_format") || !strings.Contains(out, "eg-app!") {
+		t.Errorf("--var-file bad.tfvars: exit %d, want %d with name_format on eg-app!:\n%s", code, ExitFindings, out)
+	}
+	good := filepath.Join(dir, "prod.tfvars.json")
+	if code, out := lint("--var-file", good); code != ExitOK {
+		t.Errorf("--var-file prod.tfvars.json: exit %d, want %d:\n%s", code, ExitOK, out)
+	}
+	// --var alone describes the run too: the variables it does not set keep their defaults and tfvars values,
+	// so the null namespace and terraform.tfvars' empty name give the family "".
+	if code, out := lint("--var", "task_memory=512"); code != ExitFindings || !strings.Contains(out, "name_format") {
+		t.Errorf("--var task_memory=512: exit %d, want %d with name_format (name from terraform.tfvars, namespace default null):\n%s", code, ExitFindings, out)
+	}
+}

@@ -12,6 +12,10 @@
 //     then Options.VarFiles in order, then Options.Vars in order (Terraform interleaves -var and -var-file in
 //     command-line order; here all files come before all -var values). A -var value is a literal string for
 //     variables without a type or with a primitive type, and an HCL expression otherwise, as in Terraform.
+//     Without Options.VarFiles and Options.Vars, a variable that one of the loaded directory's other variable
+//     files sets (*.tfvars, *.tfvars.json: those Terraform reads only when -var-file names them) is unknown of
+//     its type: the directory is run with one of them, which one is the run's choice, and it would override
+//     the default and the auto-loaded files. Only the names those files set are read, not their values.
 //     Type constraints (with optional attributes and their defaults) are applied with go-cty's convert. A
 //     variable without a default and without a value is unknown of its type.
 //   - Root and reusable modules: a directory with a provider block, or a terraform block with a backend or a

@@ -26,7 +26,9 @@ const (
 // Options configures Load. The zero value loads a module with no variable values and no data-source evaluators.
 type Options struct {
 	// VarFiles are -var-file paths (.tfvars in HCL, or .tfvars.json), applied in order after terraform.tfvars and
-	// *.auto.tfvars. Relative paths are relative to the process's working directory.
+	// *.auto.tfvars. Relative paths are relative to the process's working directory. Without VarFiles and Vars,
+	// the variables that the directory's other *.tfvars and *.tfvars.json files set are unknown (the run
+	// chooses one of those files); with either, only what they give counts.
 	VarFiles []string
 	// Vars are -var arguments, "name=value", applied in order after VarFiles.
 	Vars []string

@@ -27,6 +27,8 @@ type moduleConfig struct {
 	calls     []*callDecl
 	resources []*resourceDecl
 	varFiles  []string // the variable files Terraform reads in a root module, by name, in its order
+	// choiceVarFiles are the other variable files of the directory, by name: a run may name one with -var-file.
+	choiceVarFiles []string
 	// rootRange is the first provider block or terraform backend or cloud block: what makes a directory a
 	// root module (nil: a reusable module).
 	rootRange *hcl.Range
@@ -107,15 +109,24 @@ var resourceSchema = &hcl.BodySchema{
 	},
 }
 
-// configFileNames returns the configuration files of dir in lexical order, and warnings for override files; and
-// the names of the variable files Terraform reads in a root module, in its order: terraform.tfvars,
-// terraform.tfvars.json, then *.auto.tfvars and *.auto.tfvars.json in lexical order.
-func configFileNames(dir string) ([]string, []string, hcl.Diagnostics, error) {
+// dirFiles are the files of a module directory that Load reads, by kind.
+type dirFiles struct {
+	config []string // the configuration files (paths), in lexical order
+	// varFiles are the names of the variable files Terraform reads by itself, in its order: terraform.tfvars,
+	// terraform.tfvars.json, then *.auto.tfvars and *.auto.tfvars.json in lexical order.
+	varFiles []string
+	// choice are the names of the other variable files (*.tfvars, *.tfvars.json), in lexical order: Terraform
+	// reads one only when -var-file names it.
+	choice []string
+}
+
+// configFileNames returns the files of dir that Load reads, and warnings for override files.
+func configFileNames(dir string) (dirFiles, hcl.Diagnostics, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, nil, nil, err
+		return dirFiles{}, nil, err
 	}
-	var names, auto []string
+	var names, auto, choice []string
 	var tfvars [2]string
 	var diags hcl.Diagnostics
 	for _, e := range entries {
@@ -129,6 +140,10 @@ func configFileNames(dir string) ([]string, []string, hcl.Diagnostics, error) {
 			default:
 				auto = append(auto, name)
 			}
+			continue
+		}
+		if isChoiceVarFile(dir, e) {
+			choice = append(choice, name)
 			continue
 		}
 		if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") || strings.HasSuffix(name, "~") {
@@ -171,7 +186,8 @@ func configFileNames(dir string) ([]string, []string, hcl.Diagnostics, error) {
 			varFiles = append(varFiles, n)
 		}
 	}
-	return names, append(varFiles, auto...), diags, nil
+	sort.Strings(choice)
+	return dirFiles{config: names, varFiles: append(varFiles, auto...), choice: choice}, diags, nil
 }
 
 // isVarFile reports whether e is a variable file Terraform reads by itself (not a directory, even through a link).
@@ -180,8 +196,23 @@ func isVarFile(dir string, e os.DirEntry) bool {
 	if n != "terraform.tfvars" && n != "terraform.tfvars.json" && !strings.HasSuffix(n, ".auto.tfvars") && !strings.HasSuffix(n, ".auto.tfvars.json") {
 		return false
 	}
+	return isFile(dir, e)
+}
+
+// isChoiceVarFile reports whether e is a variable file that Terraform reads only when -var-file names it:
+// *.tfvars or *.tfvars.json, not one isVarFile accepts.
+func isChoiceVarFile(dir string, e os.DirEntry) bool {
+	n := e.Name()
+	if !strings.HasSuffix(n, ".tfvars") && !strings.HasSuffix(n, ".tfvars.json") {
+		return false
+	}
+	return isFile(dir, e)
+}
+
+// isFile reports whether e is a file, or a symbolic link to one.
+func isFile(dir string, e os.DirEntry) bool {
 	if e.Type()&os.ModeSymlink != 0 {
-		st, err := os.Stat(filepath.Join(dir, n))
+		st, err := os.Stat(filepath.Join(dir, e.Name()))
 		return err == nil && !st.IsDir()
 	}
 	return !e.IsDir()
@@ -222,14 +253,15 @@ func (l *loader) parseModule(display, realDir string) (*moduleConfig, hcl.Diagno
 
 // readModule reads and parses the files of a module directory.
 func (l *loader) readModule(display, realDir string) (*moduleConfig, map[string]*hcl.File, hcl.Diagnostics) {
-	names, varFiles, diags, err := configFileNames(realDir)
+	found, diags, err := configFileNames(realDir)
 	if err != nil {
 		return nil, nil, append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Unreadable module directory",
 			Detail: fmt.Sprintf("Cannot read the module directory %s: %s.", display, err)})
 	}
-	m := &moduleConfig{dir: display, realDir: realDir, variables: map[string]*variableDecl{}, varFiles: varFiles}
-	files := make(map[string]*hcl.File, len(names))
-	for _, real := range names {
+	m := &moduleConfig{dir: display, realDir: realDir, variables: map[string]*variableDecl{}, varFiles: found.varFiles,
+		choiceVarFiles: found.choice}
+	files := make(map[string]*hcl.File, len(found.config))
+	for _, real := range found.config {
 		name := filepath.Join(display, filepath.Base(real))
 		f, fdiags := l.readFile(real, name)
 		diags = append(diags, fdiags...)

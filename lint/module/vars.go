@@ -8,10 +8,12 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/ext/typeexpr"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/hashicorp/hcl/v2/json"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
 
 	"github.com/ecskit/terraform-provider-ecskit/internal/tree"
+	"github.com/ecskit/terraform-provider-ecskit/lint/tffunc"
 )
 
 // inputValue is a value given for a variable, with where it came from.
@@ -62,7 +64,8 @@ func (v *variableDecl) value(in *inputValue) (cty.Value, hcl.Diagnostics) {
 }
 
 // rootInputs collects the root module's variable values from tfvars files and the options, later sources
-// overriding earlier ones.
+// overriding earlier ones. Without -var-file and -var options, the variables that the directory's other
+// variable files set are unknown (see chosenByRun).
 func (l *loader) rootInputs(root *moduleConfig, opts *Options) (map[string]*inputValue, hcl.Diagnostics) {
 	files := make([]string, 0, len(root.varFiles)+len(opts.VarFiles))
 	for _, name := range root.varFiles {
@@ -94,6 +97,9 @@ func (l *loader) rootInputs(root *moduleConfig, opts *Options) (map[string]*inpu
 			}
 			inputs[a.Name] = &inputValue{val: val, rng: a.Expr.Range()}
 		}
+	}
+	if len(opts.VarFiles) == 0 && len(opts.Vars) == 0 {
+		diags = append(diags, l.chosenByRun(root, inputs)...)
 	}
 	for _, arg := range opts.Vars {
 		name, raw, ok := strings.Cut(arg, "=")
@@ -127,4 +133,51 @@ func (l *loader) rootInputs(root *moduleConfig, opts *Options) (map[string]*inpu
 		inputs[name] = &inputValue{val: val, rng: expr.Range(), flag: true}
 	}
 	return inputs, diags
+}
+
+// chosenByRun makes unknown, in inputs, every variable that one of the root directory's variable files which
+// Terraform reads only with -var-file (say fixtures.us-east-2.tfvars, prod.tfvars) sets: the directory is
+// meant to be run with one of them, so such a variable's value is the run's choice, not its default nor what
+// terraform.tfvars or *.auto.tfvars say (a -var-file overrides those). Variables no such file sets keep their
+// values. Only the names the files set are read; a file that cannot be parsed gives warnings, and the
+// variables it sets as far as it can be read are unknown. Undeclared names are ignored: the run that names
+// the file is where Terraform warns about them.
+func (l *loader) chosenByRun(root *moduleConfig, inputs map[string]*inputValue) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	for _, base := range root.choiceVarFiles {
+		name := filepath.Join(root.dir, base)
+		src, err := tffunc.ReadCapped(filepath.Join(root.realDir, base), l.maxFileSize)
+		if err != nil {
+			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "Unreadable variable file",
+				Detail: fmt.Sprintf("Cannot read %s (%s), a variable file for a -var-file option; ecslint cannot tell which variables it sets. Fix or remove the file, or pass the variable files of the run with --var-file.", name, err)})
+			continue
+		}
+		var f *hcl.File
+		var d hcl.Diagnostics
+		if strings.HasSuffix(base, ".json") {
+			f, d = json.Parse(src, name)
+		} else {
+			f, d = hclsyntax.ParseConfig(src, name, hcl.InitialPos)
+		}
+		var attrs hcl.Attributes
+		if f != nil && f.Body != nil {
+			var ad hcl.Diagnostics
+			attrs, ad = f.Body.JustAttributes()
+			d = append(d, ad...)
+		}
+		for _, e := range d {
+			if e.Severity == hcl.DiagError {
+				w := *e
+				w.Severity = hcl.DiagWarning
+				w.Detail = strings.TrimSpace(w.Detail + " This variable file is read only when a -var-file option names it; ecslint treats the variables it sets as unknown.")
+				diags = append(diags, &w)
+			}
+		}
+		for _, a := range sortedAttrs(attrs) {
+			if v := root.variables[a.Name]; v != nil {
+				inputs[a.Name] = &inputValue{val: cty.UnknownVal(v.typ), rng: a.Expr.Range()}
+			}
+		}
+	}
+	return diags
 }
