@@ -17,63 +17,96 @@ import (
 // dataSources returns the evaluators of the ecskit data sources: they compute
 // the data sources' outputs with internal/compose, the code the provider
 // runs, so a task definition composed with ecskit is linted like one written
-// by hand. Findings are not reported here (the config value has no source
-// ranges); the linter checks the data blocks' bodies itself.
+// by hand. The loader calls EvalBody with the instance, whose body gives the
+// composition its source ranges; the composition is kept on the instance
+// (module.Instance.Result), and the linter reports its findings and problems
+// (checkTaskData). Eval computes the value from the config value alone, for
+// callers without a body.
 func dataSources(rc rules.Config) map[string]module.DataSource {
 	return map[string]module.DataSource{
 		"ecskit_task_definition": {
 			Spec: objectSpec(compose.TaskSchema),
 			Eval: func(config cty.Value) (cty.Value, hcl.Diagnostics) {
-				res := compose.Task(coerce(tree.FromValue(config, hcl.Range{})), rc)
-				out := map[string]cty.Value{
-					"container_definitions":          cty.UnknownVal(cty.String),
-					"container_definitions_redacted": cty.UnknownVal(cty.String),
-					"json":                           cty.UnknownVal(cty.String),
-					"normalized_cpu":                 cty.UnknownVal(cty.String),
-					"normalized_memory":              cty.UnknownVal(cty.String),
-					"findings":                       cty.UnknownVal(cty.List(findingType)),
-				}
-				if res.Known {
-					out["container_definitions"] = cty.StringVal(res.ContainerDefinitions)
-					if r, err := compose.RedactContainers(res.ContainerDefinitions); err == nil {
-						out["container_definitions_redacted"] = cty.StringVal(r)
-					}
-					out["json"] = cty.StringVal(res.JSON)
-					out["normalized_cpu"] = stringOrNull(res.CPU)
-					out["normalized_memory"] = stringOrNull(res.Memory)
-					var warnings []cty.Value
-					for _, f := range res.Findings {
-						if f.Severity == rules.Error {
-							continue
-						}
-						warnings = append(warnings, cty.ObjectVal(map[string]cty.Value{
-							"rule": cty.StringVal(f.Rule.Name), "severity": cty.StringVal(f.Severity.String()),
-							"message": cty.StringVal(f.Message), "path": cty.StringVal(f.Path),
-						}))
-					}
-					out["findings"] = cty.ListValEmpty(findingType)
-					if len(warnings) > 0 {
-						out["findings"] = cty.ListVal(warnings)
-					}
-				}
-				return withConfig(config, out), nil
+				return taskValue(config, compose.Task(coerce(tree.FromValue(config, hcl.Range{})), rc)), nil
+			},
+			EvalBody: func(config cty.Value, in *module.Instance) (cty.Value, any, hcl.Diagnostics) {
+				res := composeTask(in, rc)
+				return taskValue(config, res), res, nil
 			},
 		},
 		"ecskit_container_definition": {
 			Spec: objectSpec(compose.ContainerSchema),
 			Eval: func(config cty.Value) (cty.Value, hcl.Diagnostics) {
-				res := compose.ContainerJSON(tree.FromValue(config, hcl.Range{}))
-				out := map[string]cty.Value{"json": cty.UnknownVal(cty.String), "json_redacted": cty.UnknownVal(cty.String)}
-				if res.Known && len(res.Problems) == 0 && len(res.Errors) == 0 {
-					out["json"] = cty.StringVal(res.JSON)
-					if r, err := compose.RedactContainer(res.JSON); err == nil {
-						out["json_redacted"] = cty.StringVal(r)
-					}
-				}
-				return withConfig(config, out), nil
+				return containerValue(config, compose.ContainerJSON(tree.FromValue(config, hcl.Range{}))), nil
+			},
+			EvalBody: func(config cty.Value, in *module.Instance) (cty.Value, any, hcl.Diagnostics) {
+				res := composeContainer(in)
+				return containerValue(config, res), res, nil
 			},
 		},
 	}
+}
+
+// composeTask composes the task definition of an ecskit_task_definition
+// instance from its body, with the body's source ranges.
+func composeTask(in *module.Instance, rc rules.Config) *compose.TaskResult {
+	return compose.Task(coerce(bodyTree(in.Body, compose.TaskSchema, in.DefRange)), rc)
+}
+
+// composeContainer composes the container of an ecskit_container_definition
+// instance from its body, with the body's source ranges.
+func composeContainer(in *module.Instance) *compose.ContainerResult {
+	return compose.ContainerJSON(bodyTree(in.Body, compose.ContainerSchema, in.DefRange))
+}
+
+// taskValue is the value of an ecskit_task_definition: its config and the
+// outputs of its composition, unknown while the composition is not known.
+func taskValue(config cty.Value, res *compose.TaskResult) cty.Value {
+	out := map[string]cty.Value{
+		"container_definitions":          cty.UnknownVal(cty.String),
+		"container_definitions_redacted": cty.UnknownVal(cty.String),
+		"json":                           cty.UnknownVal(cty.String),
+		"normalized_cpu":                 cty.UnknownVal(cty.String),
+		"normalized_memory":              cty.UnknownVal(cty.String),
+		"findings":                       cty.UnknownVal(cty.List(findingType)),
+	}
+	if res.Known {
+		out["container_definitions"] = cty.StringVal(res.ContainerDefinitions)
+		if r, err := compose.RedactContainers(res.ContainerDefinitions); err == nil {
+			out["container_definitions_redacted"] = cty.StringVal(r)
+		}
+		out["json"] = cty.StringVal(res.JSON)
+		out["normalized_cpu"] = stringOrNull(res.CPU)
+		out["normalized_memory"] = stringOrNull(res.Memory)
+		var warnings []cty.Value
+		for _, f := range res.Findings {
+			if f.Severity == rules.Error {
+				continue
+			}
+			warnings = append(warnings, cty.ObjectVal(map[string]cty.Value{
+				"rule": cty.StringVal(f.Rule.Name), "severity": cty.StringVal(f.Severity.String()),
+				"message": cty.StringVal(f.Message), "path": cty.StringVal(f.Path),
+			}))
+		}
+		out["findings"] = cty.ListValEmpty(findingType)
+		if len(warnings) > 0 {
+			out["findings"] = cty.ListVal(warnings)
+		}
+	}
+	return withConfig(config, out)
+}
+
+// containerValue is the value of an ecskit_container_definition: its config
+// and its JSON, unknown while the container is not known or not valid.
+func containerValue(config cty.Value, res *compose.ContainerResult) cty.Value {
+	out := map[string]cty.Value{"json": cty.UnknownVal(cty.String), "json_redacted": cty.UnknownVal(cty.String)}
+	if res.Known && len(res.Problems) == 0 && len(res.Errors) == 0 {
+		out["json"] = cty.StringVal(res.JSON)
+		if r, err := compose.RedactContainer(res.JSON); err == nil {
+			out["json_redacted"] = cty.StringVal(r)
+		}
+	}
+	return withConfig(config, out)
 }
 
 var findingType = cty.Object(map[string]cty.Type{

@@ -90,9 +90,15 @@ func dataKey(in *module.Instance) string {
 	return k
 }
 
+// checkTaskData reports the composition of an ecskit_task_definition, which
+// the loader made when it evaluated the data source (dataSources); it is made
+// here for a data source the loader did not evaluate (in a reference cycle, or
+// with a body that does not decode).
 func (m *moduleRun) checkTaskData(in *module.Instance) {
-	cfgTree := coerce(bodyTree(in.Body, compose.TaskSchema, in.DefRange))
-	res := compose.Task(cfgTree, m.r.rulesConfig())
+	res, _ := in.Result.(*compose.TaskResult)
+	if res == nil {
+		res = composeTask(in, m.r.rulesConfig())
+	}
 	for _, p := range res.Problems {
 		m.out.addError(problemDiag(p, in.DefRange))
 	}
@@ -105,8 +111,13 @@ func (m *moduleRun) checkTaskData(in *module.Instance) {
 	m.dataFindings[dataKey(in)] = keys
 }
 
+// checkContainerData reports the problems of an ecskit_container_definition,
+// composed as checkTaskData's.
 func (m *moduleRun) checkContainerData(in *module.Instance) {
-	res := compose.ContainerJSON(bodyTree(in.Body, compose.ContainerSchema, in.DefRange))
+	res, _ := in.Result.(*compose.ContainerResult)
+	if res == nil {
+		res = composeContainer(in)
+	}
 	for _, p := range res.Problems {
 		m.out.addError(problemDiag(p, in.DefRange))
 	}

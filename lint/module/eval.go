@@ -64,7 +64,10 @@ func metaRefs(count, forEach hcl.Expression) []hcl.Traversal {
 }
 
 // evalData evaluates a data source that has an evaluator.
-func (l *loader) evalData(r *resourceDecl, ctx *hcl.EvalContext) cty.Value {
+//
+// With DataSource.EvalBody the instances are made here, where the body is evaluated once for both the value and
+// the instance; addInstances then records them (mi.evaluated).
+func (l *loader) evalData(mi *modInst, r *resourceDecl, ctx *hcl.EvalContext) cty.Value {
 	ds := l.opts.DataSources[r.typ]
 	keys, unknown := l.expand(r.count, r.forEach, ctx, r.declRange)
 	vals := make([]cty.Value, len(keys))
@@ -76,7 +79,17 @@ func (l *loader) evalData(r *resourceDecl, ctx *hcl.EvalContext) cty.Value {
 			vals[i] = cty.DynamicVal
 			continue
 		}
-		val, diags := ds.Eval(config)
+		var val cty.Value
+		if ds.EvalBody != nil {
+			in := l.instance(mi, r, k, unknown, ictx)
+			val, in.Result, diags = ds.EvalBody(config, in)
+			if mi.evaluated == nil {
+				mi.evaluated = map[*resourceDecl][]*Instance{}
+			}
+			mi.evaluated[r] = append(mi.evaluated[r], in)
+		} else {
+			val, diags = ds.Eval(config)
+		}
 		l.diags = append(l.diags, diags...)
 		if diags.HasErrors() || val == cty.NilVal {
 			val = cty.DynamicVal
@@ -156,6 +169,23 @@ func (l *loader) addInstances(mi *modInst, r *resourceDecl, ctx *hcl.EvalContext
 		return
 	}
 	keys, unknown := l.expand(r.count, r.forEach, ctx, r.declRange)
+	made := mi.evaluated[r]
+	if len(made) != len(keys) {
+		made = nil // the object budget ran out in between: make them again
+	}
+	l.refVars = mi.path.refVars
+	for i, k := range keys {
+		if made != nil && made[i].Key.RawEquals(k.key) && made[i].UnknownCount == (unknown || mi.unknownCount) {
+			l.instances = append(l.instances, made[i])
+			continue
+		}
+		l.instances = append(l.instances, l.instance(mi, r, k, unknown, childCtx(ctx, k)))
+	}
+}
+
+// instance makes the instance of key k of one resource or data block of a module instance, its body evaluated
+// in ictx.
+func (l *loader) instance(mi *modInst, r *resourceDecl, k instanceKey, unknown bool, ictx *hcl.EvalContext) *Instance {
 	prefix := ""
 	if mi.addr != "" {
 		prefix = mi.addr + "."
@@ -167,21 +197,17 @@ func (l *loader) addInstances(mi *modInst, r *resourceDecl, ctx *hcl.EvalContext
 	if l.opts.Schemas != nil {
 		schema = l.opts.Schemas[r.typ]
 	}
-	l.refVars = mi.path.refVars
-	for _, k := range keys {
-		ictx := childCtx(ctx, k)
-		var body hcl.Body = r.config
-		if r.syntax != nil {
-			body = r.syntax
-		}
-		l.instances = append(l.instances, &Instance{
-			Mode: r.mode, Type: r.typ, Name: r.name, Module: mi.addr, Key: k.key,
-			Address:      prefix + r.typ + "." + r.name + keyString(k.key),
-			DefRange:     r.declRange,
-			UnknownCount: unknown || mi.unknownCount,
-			Body:         l.body(body, schema, ictx, true),
-			Calls:        mi.calls,
-		})
+	var body hcl.Body = r.config
+	if r.syntax != nil {
+		body = r.syntax
+	}
+	return &Instance{
+		Mode: r.mode, Type: r.typ, Name: r.name, Module: mi.addr, Key: k.key,
+		Address:      prefix + r.typ + "." + r.name + keyString(k.key),
+		DefRange:     r.declRange,
+		UnknownCount: unknown || mi.unknownCount,
+		Body:         l.body(body, schema, ictx, true),
+		Calls:        mi.calls,
 	}
 }
 

@@ -72,9 +72,9 @@ func Load(dir string, opts Options) (*Config, hcl.Diagnostics) {
 	l.recordJSONArgs()
 	cloned := false
 	for _, typ := range sortedKeys(opts.DataSources) {
-		if ds := opts.DataSources[typ]; ds.Spec == nil || ds.Eval == nil {
+		if ds := opts.DataSources[typ]; ds.Spec == nil || ds.Eval == nil && ds.EvalBody == nil {
 			l.diags = append(l.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Invalid data source evaluator",
-				Detail: fmt.Sprintf("The evaluator for data source type %q needs both a Spec and an Eval function.", typ)})
+				Detail: fmt.Sprintf("The evaluator for data source type %q needs both a Spec and an Eval (or EvalBody) function.", typ)})
 			if !cloned { // the caller's map may be shared by concurrent Loads: drop from a copy
 				opts.DataSources, cloned = maps.Clone(opts.DataSources), true
 			}

@@ -75,6 +75,12 @@ type DataSource struct {
 	// should then return unknown values for what depends on them. Diagnostics it returns are added to Load's as
 	// they are. If it returns errors, the data source is unknown.
 	Eval func(config cty.Value) (cty.Value, hcl.Diagnostics)
+	// EvalBody, when set, is called instead of Eval, with the instance too: the Instance that Config.Instances
+	// will hold, its Body evaluated as Eval's config is (the attributes with their expressions and source
+	// ranges). Besides the value it returns a result of its own, which the loader keeps on the instance
+	// (Instance.Result), so that what the evaluation computed (ecslint: the composed task definition and the
+	// findings placed on the body's ranges) is computed once.
+	EvalBody func(config cty.Value, in *Instance) (cty.Value, any, hcl.Diagnostics)
 }
 
 // BlockSchema names the nested block types of a body, each with the schema of its own body (nil: no nested
@@ -179,6 +185,9 @@ type Instance struct {
 	// Calls is the chain of module calls from the root module to this instance's module, outermost first;
 	// empty in the root module. Instances of one module instance share it: do not modify it.
 	Calls []Call
+	// Result is what the data source's evaluator returned besides the value (DataSource.EvalBody); nil when it
+	// has none, or was not called: the data source is in a reference cycle, or its body does not decode.
+	Result any
 }
 
 // Body is an evaluated block body.

@@ -48,6 +48,8 @@ type modInst struct {
 	data         map[string]map[string]cty.Value
 	children     map[string]*childSet // the instances of each followed call, once expanded
 	modCache     map[string]cty.Value // module.NAME values built from the children's outputs
+	// evaluated holds the instances of data blocks that evalData made (DataSource.EvalBody), in key order.
+	evaluated map[*resourceDecl][]*Instance
 }
 
 // childSet holds the instances of one module call in one calling instance.
@@ -383,7 +385,8 @@ func (l *loader) evalNode(n *gnode, inputs map[string]*inputValue, inCycle bool)
 		case outputNode:
 			mi.setOutput(n.name, l.eval(n.output.expr, mi.scope(n.refs, false)))
 		case dataNode:
-			mi.data[n.data.typ][n.data.name] = l.evalData(n.data, mi.scope(n.refs, false))
+			l.refVars = p.refVars
+			mi.data[n.data.typ][n.data.name] = l.evalData(mi, n.data, mi.scope(n.refs, false))
 		}
 	}
 }
