@@ -2,7 +2,6 @@ package lint
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -132,20 +131,6 @@ func TestRulesListsIgnoreComment(t *testing.T) {
 	writeFile(t, filepath.Join(dir, ".ecslint.hcl"), "rule \"ignore_comment\" {\n  enabled = false\n}\n")
 	if code, rep := runJSON(t, dir); code != ExitOK || len(rep.Issues) != 0 {
 		t.Errorf("ignore_comment turned off: exit %d, %+v", code, rep.Issues)
-	}
-}
-
-// TestIgnoreCommentPage: ignore_comment has its page with every section of a
-// rule page.
-func TestIgnoreCommentPage(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join("..", "templates", "rules", "ignore_comment.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, section := range []string{"# ignore_comment\n", "**Severity:** warning · **Applies to:** ecslint", "## Why", "## Failing example", "## Passing example", "## How to fix", "## Source"} {
-		if !strings.Contains(string(b), section) {
-			t.Errorf("templates/rules/ignore_comment.md lacks %q", section)
-		}
 	}
 }
 

@@ -13,11 +13,17 @@ import (
 // awslogs-datetime-format and awslogs-multiline-pattern exclude each other
 // and mode is blocking or non-blocking (12.7).
 var AwslogsOptions = register(&Rule{
-	Name:     "awslogs_options",
-	Severity: Error,
-	Title:    "Incomplete or conflicting awslogs options",
-	Summary:  "awslogs without awslogs-group or awslogs-region, or on Fargate without awslogs-stream-prefix; awslogs-datetime-format together with awslogs-multiline-pattern; mode other than blocking or non-blocking.",
-	Check:    checkAwslogsOptions,
+	Meta: Meta{
+		Name:     "awslogs_options",
+		Severity: Error,
+		Title:    "Incomplete or conflicting awslogs options",
+		Summary:  "awslogs without awslogs-group or awslogs-region, or on Fargate without awslogs-stream-prefix; awslogs-datetime-format together with awslogs-multiline-pattern; mode other than blocking or non-blocking.",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LogConfiguration.html",
+		},
+	},
+	Check: checkAwslogsOptions,
 })
 
 // awslogsExamples shows a value for each required option in messages.

@@ -9,10 +9,16 @@ import (
 // AwsvpcUnsupportedParameter: hostname, extraHosts and links are not
 // supported with the awsvpc network mode (ecs-facts 6.8–6.10).
 var AwsvpcUnsupportedParameter = register(&Rule{
-	Name:     "awsvpc_unsupported_parameter",
-	Severity: Error,
-	Title:    "Parameter not supported with awsvpc",
-	Summary:  "hostname, extraHosts or links under the awsvpc network mode.",
+	Meta: Meta{
+		Name:     "awsvpc_unsupported_parameter",
+		Severity: Error,
+		Title:    "Parameter not supported with awsvpc",
+		Summary:  "hostname, extraHosts or links under the awsvpc network mode.",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html",
+		},
+	},
 	Check: func(p *Pass) {
 		if mode, ok := p.TD.NetworkModeOf(); !ok || mode != types.NetworkModeAwsvpc {
 			return

@@ -8,10 +8,16 @@ import (
 // ContainerCPU: the containers' cpu values together cannot exceed the task
 // cpu; equality is allowed (ecs-facts 4.1).
 var ContainerCPU = register(&Rule{
-	Name:     "container_cpu",
-	Severity: Error,
-	Title:    "Container CPU does not fit",
-	Summary:  "Sum of container cpu above task cpu.",
+	Meta: Meta{
+		Name:     "container_cpu",
+		Severity: Error,
+		Title:    "Container CPU does not fit",
+		Summary:  "Sum of container cpu above task cpu.",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html",
+		},
+	},
 	Check: func(p *Pass) {
 		td := p.TD
 		taskCPU, ok := taskSize(td, td.CPU, fargate.ParseCPU)

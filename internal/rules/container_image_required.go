@@ -4,10 +4,16 @@ import "strings"
 
 // ContainerImageRequired: every container needs an image (ecs-facts 1.5).
 var ContainerImageRequired = register(&Rule{
-	Name:     "container_image_required",
-	Severity: Error,
-	Title:    "Container without image",
-	Summary:  "Container without image.",
+	Meta: Meta{
+		Name:     "container_image_required",
+		Severity: Error,
+		Title:    "Container without image",
+		Summary:  "Container without image.",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html",
+		},
+	},
 	Check: func(p *Pass) {
 		for _, c := range p.TD.ContainerDefinitions.Items {
 			img := c.Image

@@ -5,10 +5,16 @@ const MaxContainers = 10
 
 // ContainerLimit: a task definition holds 1 to 10 containers.
 var ContainerLimit = register(&Rule{
-	Name:     "container_limit",
-	Severity: Error,
-	Title:    "Wrong number of containers",
-	Summary:  "More than 10 containers in a task definition, or none.",
+	Meta: Meta{
+		Name:     "container_limit",
+		Severity: Error,
+		Title:    "Wrong number of containers",
+		Summary:  "More than 10 containers in a task definition, or none.",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-quotas.html",
+		},
+	},
 	Check: func(p *Pass) {
 		l := p.TD.ContainerDefinitions
 		if l.Unknown {

@@ -13,10 +13,16 @@ import (
 // container's memory cannot exceed the task memory (4.2); the containers'
 // reservations together cannot exceed it either (4.3, equality allowed).
 var ContainerMemory = register(&Rule{
-	Name:     "container_memory",
-	Severity: Error,
-	Title:    "Container memory does not fit",
-	Summary:  "memoryReservation above memory; a container's memory above task memory; sum of reservations above task memory.",
+	Meta: Meta{
+		Name:     "container_memory",
+		Severity: Error,
+		Title:    "Container memory does not fit",
+		Summary:  "memoryReservation above memory; a container's memory above task memory; sum of reservations above task memory.",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html",
+		},
+	},
 	Check: func(p *Pass) {
 		td := p.TD
 		for _, c := range td.ContainerDefinitions.Items {

@@ -14,10 +14,16 @@ import (
 // ECS rejects that is not documented. Managed Instances fall back to the
 // containers' sizes (3.5.5); a task with none there is a warning too.
 var ContainerMemoryRequired = register(&Rule{
-	Name:     "container_memory_required",
-	Severity: Error,
-	Title:    "Container without memory",
-	Summary:  "No task memory and a container with neither memory nor memoryReservation.",
+	Meta: Meta{
+		Name:     "container_memory_required",
+		Severity: Error,
+		Title:    "Container without memory",
+		Summary:  "No task memory and a container with neither memory nor memoryReservation.",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html",
+		},
+	},
 	Check: func(p *Pass) {
 		td := p.TD
 		if td.Fargate() != taskdef.No || td.Memory.Unknown {

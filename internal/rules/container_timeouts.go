@@ -11,10 +11,16 @@ const (
 // ContainerTimeouts: on Fargate, startTimeout and stopTimeout must be
 // 2–120 seconds. EC2 documents no bounds.
 var ContainerTimeouts = register(&Rule{
-	Name:     "container_timeouts",
-	Severity: Error,
-	Title:    "Container timeout out of range on Fargate",
-	Summary:  "startTimeout or stopTimeout outside 2–120 seconds on Fargate.",
+	Meta: Meta{
+		Name:     "container_timeouts",
+		Severity: Error,
+		Title:    "Container timeout out of range on Fargate",
+		Summary:  "startTimeout or stopTimeout outside 2–120 seconds on Fargate.",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html",
+		},
+	},
 	Check: func(p *Pass) {
 		if p.TD.Fargate() != taskdef.Yes {
 			return

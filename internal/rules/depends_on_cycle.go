@@ -11,10 +11,16 @@ import (
 // so this is a warning. Each cycle is reported once, on the dependency that
 // closes it.
 var DependsOnCycle = register(&Rule{
-	Name:     "depends_on_cycle",
-	Severity: Warning,
-	Title:    "Cyclic container dependencies",
-	Summary:  "Cyclic dependsOn.",
+	Meta: Meta{
+		Name:     "depends_on_cycle",
+		Severity: Warning,
+		Title:    "Cyclic container dependencies",
+		Summary:  "Cyclic dependsOn.",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDependency.html",
+		},
+	},
 	Check: func(p *Pass) {
 		names := p.TD.ByName()
 		const (

@@ -10,10 +10,16 @@ import (
 // essential container (ecs-facts 11.4): an essential container that exits
 // stops the task.
 var DependsOnEssential = register(&Rule{
-	Name:     "depends_on_essential",
-	Severity: Error,
-	Title:    "Exit dependency on an essential container",
-	Summary:  "COMPLETE or SUCCESS condition on an essential container.",
+	Meta: Meta{
+		Name:     "depends_on_essential",
+		Severity: Error,
+		Title:    "Exit dependency on an essential container",
+		Summary:  "COMPLETE or SUCCESS condition on an essential container.",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDependency.html",
+		},
+	},
 	Check: func(p *Pass) {
 		names := p.TD.ByName()
 		for _, c := range p.TD.ContainerDefinitions.Items {

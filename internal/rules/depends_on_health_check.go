@@ -10,10 +10,16 @@ import (
 // container it waits for (ecs-facts 11.5). Whether registration rejects it
 // is unconfirmed, so this is a warning.
 var DependsOnHealthCheck = register(&Rule{
-	Name:     "depends_on_health_check",
-	Severity: Warning,
-	Title:    "HEALTHY dependency on a container without health check",
-	Summary:  "HEALTHY condition on a container without healthCheck.",
+	Meta: Meta{
+		Name:     "depends_on_health_check",
+		Severity: Warning,
+		Title:    "HEALTHY dependency on a container without health check",
+		Summary:  "HEALTHY condition on a container without healthCheck.",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDependency.html",
+		},
+	},
 	Check: func(p *Pass) {
 		names := p.TD.ByName()
 		for _, c := range p.TD.ContainerDefinitions.Items {

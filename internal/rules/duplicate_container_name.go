@@ -4,10 +4,16 @@ package rules
 // dependsOn, volumesFrom and load balancers, so they must be unique
 // (ecs-facts 1.9).
 var DuplicateContainerName = register(&Rule{
-	Name:     "duplicate_container_name",
-	Severity: Error,
-	Title:    "Duplicate container name",
-	Summary:  "Two containers with one name.",
+	Meta: Meta{
+		Name:     "duplicate_container_name",
+		Severity: Error,
+		Title:    "Duplicate container name",
+		Summary:  "Two containers with one name.",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html",
+		},
+	},
 	Check: func(p *Pass) {
 		seen := map[string]bool{}
 		for _, c := range p.TD.ContainerDefinitions.Items {

@@ -10,10 +10,16 @@ import (
 // (ecs-facts 7.1.6). Under awsvpc and host the host port is the container
 // port, so two containers exposing one port collide.
 var DuplicateHostPort = register(&Rule{
-	Name:     "duplicate_host_port",
-	Severity: Error,
-	Title:    "Host port mapped twice",
-	Summary:  "One host port/protocol mapped twice in a task (including two containers exposing the same port under awsvpc or host).",
+	Meta: Meta{
+		Name:     "duplicate_host_port",
+		Severity: Error,
+		Title:    "Host port mapped twice",
+		Summary:  "One host port/protocol mapped twice in a task (including two containers exposing the same port under awsvpc or host).",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html",
+		},
+	},
 	Check: func(p *Pass) {
 		mode, modeKnown := p.TD.NetworkModeOf()
 		shared := modeKnown && (mode == types.NetworkModeAwsvpc || mode == types.NetworkModeHost)

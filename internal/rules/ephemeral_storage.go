@@ -19,10 +19,18 @@ const (
 // disagree (a minimum of 20, Windows on Fargate) or AWS accepts the task and
 // ignores the setting (outside Fargate), the finding is a warning.
 var EphemeralStorage = register(&Rule{
-	Name:     "ephemeral_storage",
-	Severity: Error,
-	Title:    "Invalid ephemeral storage",
-	Summary:  "ephemeralStorage.sizeInGiB outside 21–200 GiB, or ephemeral storage set without FARGATE compatibility.",
+	Meta: Meta{
+		Name:     "ephemeral_storage",
+		Severity: Error,
+		Title:    "Invalid ephemeral storage",
+		Summary:  "ephemeralStorage.sizeInGiB outside 21–200 GiB, or ephemeral storage set without FARGATE compatibility.",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EphemeralStorage.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-storage.html",
+		},
+	},
 	Check: func(p *Pass) {
 		td := p.TD
 		es := td.EphemeralStorage

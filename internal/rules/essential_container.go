@@ -5,10 +5,16 @@ import "github.com/ecskit/terraform-provider-ecskit/internal/taskdef"
 // EssentialContainer: a task needs at least one essential container; an
 // omitted essential means true (ecs-facts 11.1).
 var EssentialContainer = register(&Rule{
-	Name:     "essential_container",
-	Severity: Error,
-	Title:    "No essential container",
-	Summary:  "No container in the task is essential.",
+	Meta: Meta{
+		Name:     "essential_container",
+		Severity: Error,
+		Title:    "No essential container",
+		Summary:  "No container in the task is essential.",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html",
+		},
+	},
 	Check: func(p *Pass) {
 		l := p.TD.ContainerDefinitions
 		if l.Unknown || len(l.Items) == 0 {

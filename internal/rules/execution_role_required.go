@@ -16,11 +16,20 @@ var ecrImage = regexp.MustCompile(`^[0-9]{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.ama
 // ExecutionRoleRequired: what ECS does on the task's behalf before the
 // containers start needs the task execution role (ecs-facts 12.1–12.5).
 var ExecutionRoleRequired = register(&Rule{
-	Name:     "execution_role_required",
-	Severity: Error,
-	Title:    "Task execution role missing",
-	Summary:  "secrets, log secretOptions, repositoryCredentials, or on Fargate awslogs or an ECR image, without executionRoleArn (environmentFiles: a warning).",
-	Check:    checkExecutionRoleRequired,
+	Meta: Meta{
+		Name:     "execution_role_required",
+		Severity: Error,
+		Title:    "Task execution role missing",
+		Summary:  "secrets, log secretOptions, repositoryCredentials, or on Fargate awslogs or an ECR image, without executionRoleArn (environmentFiles: a warning).",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/taskdef-envfiles.html",
+		},
+	},
+	Check: checkExecutionRoleRequired,
 })
 
 func checkExecutionRoleRequired(p *Pass) {

@@ -12,11 +12,18 @@ import (
 // task's OS (ecs-facts 3.1–3.3). AWS answers an invalid pair with
 // "ClientException: Invalid 'cpu' setting for task."
 var FargateCPUMemory = register(&Rule{
-	Name:     "fargate_cpu_memory",
-	Severity: Error,
-	Title:    "Invalid Fargate CPU/memory combination",
-	Summary:  "Task cpu/memory pair not valid on Fargate for the OS (Linux 0.25–16 vCPU table, Windows 1/2/4 vCPU).",
-	Check:    checkFargateCPUMemory,
+	Meta: Meta{
+		Name:     "fargate_cpu_memory",
+		Severity: Error,
+		Title:    "Invalid Fargate CPU/memory combination",
+		Summary:  "Task cpu/memory pair not valid on Fargate for the OS (Linux 0.25–16 vCPU table, Windows 1/2/4 vCPU).",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html",
+		},
+	},
+	Check: checkFargateCPUMemory,
 })
 
 func checkFargateCPUMemory(p *Pass) {

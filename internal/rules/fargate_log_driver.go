@@ -14,10 +14,16 @@ var fargateLogDrivers = []types.LogDriver{types.LogDriverAwslogs, types.LogDrive
 // FargateLogDriver: Fargate supports only the awslogs, splunk and
 // awsfirelens log drivers (ecs-facts 8.7).
 var FargateLogDriver = register(&Rule{
-	Name:     "fargate_log_driver",
-	Severity: Error,
-	Title:    "Log driver not supported on Fargate",
-	Summary:  "Log driver other than awslogs, splunk or awsfirelens under FARGATE.",
+	Meta: Meta{
+		Name:     "fargate_log_driver",
+		Severity: Error,
+		Title:    "Log driver not supported on Fargate",
+		Summary:  "Log driver other than awslogs, splunk or awsfirelens under FARGATE.",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LogConfiguration.html",
+		},
+	},
 	Check: func(p *Pass) {
 		if p.TD.Fargate() != taskdef.Yes {
 			return

@@ -8,10 +8,17 @@ import (
 
 // FargateNetworkMode: Fargate tasks must use awsvpc (ecs-facts 6.3).
 var FargateNetworkMode = register(&Rule{
-	Name:     "fargate_network_mode",
-	Severity: Error,
-	Title:    "Fargate task without awsvpc network mode",
-	Summary:  "FARGATE compatibility with a network mode other than awsvpc (an omitted mode means bridge).",
+	Meta: Meta{
+		Name:     "fargate_network_mode",
+		Severity: Error,
+		Title:    "Fargate task without awsvpc network mode",
+		Summary:  "FARGATE compatibility with a network mode other than awsvpc (an omitted mode means bridge).",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/AWS_Fargate.html",
+		},
+	},
 	Check: func(p *Pass) {
 		td := p.TD
 		if td.Fargate() != taskdef.Yes || td.NetworkMode.Unknown {

@@ -5,10 +5,17 @@ import "github.com/ecskit/terraform-provider-ecskit/internal/taskdef"
 // FargateTaskSizeRequired: Fargate tasks need both task-level cpu and memory
 // (ecs-facts 3.2, 3.5.6).
 var FargateTaskSizeRequired = register(&Rule{
-	Name:     "fargate_task_size_required",
-	Severity: Error,
-	Title:    "Fargate task without task size",
-	Summary:  "FARGATE without task-level cpu or memory.",
+	Meta: Meta{
+		Name:     "fargate_task_size_required",
+		Severity: Error,
+		Title:    "Fargate task without task size",
+		Summary:  "FARGATE without task-level cpu or memory.",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html",
+		},
+	},
 	Check: func(p *Pass) {
 		td := p.TD
 		if td.Fargate() != taskdef.Yes {

@@ -12,11 +12,24 @@ import (
 // does not support (ecs-facts 8.1–8.6). requiresAttributes is output-only and
 // not checked (8.12).
 var FargateUnsupportedParameter = register(&Rule{
-	Name:     "fargate_unsupported_parameter",
-	Severity: Error,
-	Title:    "Parameter not supported on Fargate",
-	Summary:  "privileged, devices, host sourcePath, dockerVolumeConfiguration, links, ipcMode, dnsServers, dnsSearchDomains, extraHosts, dockerSecurityOptions, disableNetworking, GPUs, inference accelerators, maxSwap, swappiness, sharedMemorySize, tmpfs, capabilities other than SYS_PTRACE, or a pidMode other than task under FARGATE.",
-	Check:    checkFargateUnsupportedParameter,
+	Meta: Meta{
+		Name:     "fargate_unsupported_parameter",
+		Severity: Error,
+		Title:    "Parameter not supported on Fargate",
+		Summary:  "privileged, devices, host sourcePath, dockerVolumeConfiguration, links, ipcMode, dnsServers, dnsSearchDomains, extraHosts, dockerSecurityOptions, disableNetworking, GPUs, inference accelerators, maxSwap, swappiness, sharedMemorySize, tmpfs, capabilities other than SYS_PTRACE, or a pidMode other than task under FARGATE.",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/userguide/fargate-tasks-services.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LinuxParameters.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_KernelCapabilities.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HostVolumeProperties.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Volume.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html",
+		},
+	},
+	Check: checkFargateUnsupportedParameter,
 })
 
 func checkFargateUnsupportedParameter(p *Pass) {

@@ -14,11 +14,18 @@ import (
 // come from S3 (8.9). A limit of one FireLens container per task is not
 // confirmed by AWS (12.11) and is not checked.
 var FirelensConfiguration = register(&Rule{
-	Name:     "firelens_configuration",
-	Severity: Error,
-	Title:    "FireLens log driver and log router do not match",
-	Summary:  "awsfirelens log driver without a FireLens container, a FireLens container without any container using awsfirelens, or an S3 configuration file on Fargate.",
-	Check:    checkFirelensConfiguration,
+	Meta: Meta{
+		Name:     "firelens_configuration",
+		Severity: Error,
+		Title:    "FireLens log driver and log router do not match",
+		Summary:  "awsfirelens log driver without a FireLens container, a FireLens container without any container using awsfirelens, or an S3 configuration file on Fargate.",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_FirelensConfiguration.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_firelens.html",
+		},
+	},
+	Check: checkFirelensConfiguration,
 })
 
 func checkFirelensConfiguration(p *Pass) {

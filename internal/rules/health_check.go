@@ -13,10 +13,16 @@ import (
 // a command without either prefix runs as CMD, and users report such commands
 // working, so a missing prefix is a warning.
 var HealthCheck = register(&Rule{
-	Name:     "health_check",
-	Severity: Error,
-	Title:    "Invalid container health check",
-	Summary:  "Command not starting with CMD / CMD-SHELL; interval 5–300, timeout 2–60, retries 1–10, startPeriod 0–300.",
+	Meta: Meta{
+		Name:     "health_check",
+		Severity: Error,
+		Title:    "Invalid container health check",
+		Summary:  "Command not starting with CMD / CMD-SHELL; interval 5–300, timeout 2–60, retries 1–10, startPeriod 0–300.",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html",
+		},
+	},
 	Check: func(p *Pass) {
 		for _, c := range p.TD.ContainerDefinitions.Items {
 			hc := c.HealthCheck

@@ -5,10 +5,17 @@ import "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 // HostPortMismatch: under awsvpc and host the host port is the container
 // port (ecs-facts 7.1.2, 7.1.3).
 var HostPortMismatch = register(&Rule{
-	Name:     "host_port_mismatch",
-	Severity: Error,
-	Title:    "Host port differs from container port",
-	Summary:  "awsvpc or host network mode: hostPort set and different from containerPort.",
+	Meta: Meta{
+		Name:     "host_port_mismatch",
+		Severity: Error,
+		Title:    "Host port differs from container port",
+		Summary:  "awsvpc or host network mode: hostPort set and different from containerPort.",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-networking.html",
+		},
+	},
 	Check: func(p *Pass) {
 		mode, ok := p.TD.NetworkModeOf()
 		if !ok || (mode != types.NetworkModeAwsvpc && mode != types.NetworkModeHost) {

@@ -5,10 +5,16 @@ import "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 // HostPortZero: hostPort 0 asks for a dynamic host port, which only bridge
 // mode provides (ecs-facts 7.1.2a, 7.1.4).
 var HostPortZero = register(&Rule{
-	Name:     "host_port_zero",
-	Severity: Error,
-	Title:    "Dynamic host port outside bridge mode",
-	Summary:  "hostPort 0 (dynamic) outside bridge: dynamic mapping exists only in bridge mode.",
+	Meta: Meta{
+		Name:     "host_port_zero",
+		Severity: Error,
+		Title:    "Dynamic host port outside bridge mode",
+		Summary:  "hostPort 0 (dynamic) outside bridge: dynamic mapping exists only in bridge mode.",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html",
+		},
+	},
 	Check: func(p *Pass) {
 		mode, ok := p.TD.NetworkModeOf()
 		if !ok || (mode != types.NetworkModeAwsvpc && mode != types.NetworkModeHost) {

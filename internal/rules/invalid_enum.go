@@ -13,11 +13,19 @@ import (
 // are the AWS SDK's enum values (types.X("").Values()), never a hand-written
 // list.
 var InvalidEnum = register(&Rule{
-	Name:     "invalid_enum",
-	Severity: Error,
-	Title:    "Invalid value",
-	Summary:  "Values outside the API's enums (network mode, protocol, appProtocol, dependsOn condition, log driver, OS family, CPU architecture, compatibilities, ipc/pid mode, and more).",
-	Check:    checkInvalidEnum,
+	Meta: Meta{
+		Name:     "invalid_enum",
+		Severity: Error,
+		Title:    "Invalid value",
+		Summary:  "Values outside the API's enums (network mode, protocol, appProtocol, dependsOn condition, log driver, OS family, CPU architecture, compatibilities, ipc/pid mode, and more).",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html",
+		},
+	},
+	Check: checkInvalidEnum,
 })
 
 // enumField is one enum-typed field to check.

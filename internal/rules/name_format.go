@@ -18,10 +18,19 @@ var (
 // NameFormat: the family, container, volume and port-mapping names must
 // match the API's patterns, and every container needs a name.
 var NameFormat = register(&Rule{
-	Name:     "name_format",
-	Severity: Error,
-	Title:    "Invalid name",
-	Summary:  "Family, container, volume or port-mapping name outside the API's patterns; container without a name.",
+	Meta: Meta{
+		Name:     "name_format",
+		Severity: Error,
+		Title:    "Invalid name",
+		Summary:  "Family, container, volume or port-mapping name outside the API's patterns; container without a name.",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Volume.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html",
+		},
+	},
 	Check: func(p *Pass) {
 		td := p.TD
 		if s, ok := td.Family.Get(); ok && !resourceNameRE.MatchString(s) {

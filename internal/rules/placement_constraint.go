@@ -15,10 +15,18 @@ const MaxExpressionLength = 2000
 // PlacementConstraint: in a task definition only memberOf is allowed, it
 // needs an expression, and there are at most 10 (ecs-facts 14.2–14.5).
 var PlacementConstraint = register(&Rule{
-	Name:     "placement_constraint",
-	Severity: Error,
-	Title:    "Invalid placement constraint",
-	Summary:  "In a task definition only memberOf is allowed; memberOf needs an expression; distinctInstance takes none; at most 10.",
+	Meta: Meta{
+		Name:     "placement_constraint",
+		Severity: Error,
+		Title:    "Invalid placement constraint",
+		Summary:  "In a task definition only memberOf is allowed; memberOf needs an expression; distinctInstance takes none; at most 10.",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinitionPlacementConstraint.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PlacementConstraint.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement-constraints.html",
+		},
+	},
 	Check: func(p *Pass) {
 		l := p.TD.PlacementConstraints
 		if l.Unknown {

@@ -15,10 +15,17 @@ import (
 // cluster query language (ecs-facts 14.7). Missing, blank and over-long
 // expressions are placement_constraint's.
 var PlacementExpression = register(&Rule{
-	Name:     "placement_expression",
-	Severity: Error,
-	Title:    "Invalid cluster query language expression",
-	Summary:  "memberOf expression that is not valid Cluster Query Language (reports the column).",
+	Meta: Meta{
+		Name:     "placement_expression",
+		Severity: Error,
+		Title:    "Invalid cluster query language expression",
+		Summary:  "memberOf expression that is not valid Cluster Query Language (reports the column).",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cluster-query-language.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinitionPlacementConstraint.html",
+		},
+	},
 	Check: func(p *Pass) {
 		l := p.TD.PlacementConstraints
 		if l.Unknown {

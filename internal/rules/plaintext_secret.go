@@ -16,10 +16,17 @@ import (
 // name something else) and values that are references, paths or flags are
 // skipped.
 var PlaintextSecret = register(&Rule{
-	Name:     "plaintext_secret",
-	Severity: Warning,
-	Title:    "Credential in a plain environment variable",
-	Summary:  "Environment variable that looks like a credential with a literal value (use secrets).",
+	Meta: Meta{
+		Name:     "plaintext_secret",
+		Severity: Warning,
+		Title:    "Credential in a plain environment variable",
+		Summary:  "Environment variable that looks like a credential with a literal value (use secrets).",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Secret.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html",
+		},
+	},
 	Check: func(p *Pass) {
 		for _, c := range p.TD.ContainerDefinitions.Items {
 			for _, kv := range c.Environment.Items {

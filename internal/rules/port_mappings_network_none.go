@@ -5,10 +5,17 @@ import "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 // PortMappingsNetworkNone: with network mode none a task has no external
 // connectivity and the API accepts no port mappings (ecs-facts 6.12, 7.1.5).
 var PortMappingsNetworkNone = register(&Rule{
-	Name:     "port_mappings_network_none",
-	Severity: Error,
-	Title:    "Port mappings with network mode none",
-	Summary:  "Port mappings in a task with network mode none.",
+	Meta: Meta{
+		Name:     "port_mappings_network_none",
+		Severity: Error,
+		Title:    "Port mappings with network mode none",
+		Summary:  "Port mappings in a task with network mode none.",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html",
+		},
+	},
 	Check: func(p *Pass) {
 		if mode, ok := p.TD.NetworkModeOf(); !ok || mode != types.NetworkModeNone {
 			return

@@ -23,11 +23,17 @@ var containerPortRangeRE = regexp.MustCompile(`^([0-9]{1,5})-([0-9]{1,5})$`)
 // mode, not overlapping another mapping of the container, at most 100 per
 // container, and hostPortRange is ECS's to set (ecs-facts 7.1.1, 7.3).
 var PortRangeRule = register(&Rule{
-	Name:     "port_range",
-	Severity: Error,
-	Title:    "Invalid port or port range",
-	Summary:  "Ports outside 1–65535; malformed, overlapping or misplaced containerPortRange; more than 100 ranges per container; hostPortRange set.",
-	Check:    checkPortRange,
+	Meta: Meta{
+		Name:     "port_range",
+		Severity: Error,
+		Title:    "Invalid port or port range",
+		Summary:  "Ports outside 1–65535; malformed, overlapping or misplaced containerPortRange; more than 100 ranges per container; hostPortRange set.",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html",
+		},
+	},
+	Check: checkPortRange,
 })
 
 // portSpan is a known port or port range of one mapping.

@@ -22,10 +22,16 @@ var reservedPorts = map[int64]string{
 // 51680 as reserved but the agent's defaults do not, and the Windows agent
 // does not reserve 22 (ecs-facts 18.6): those are warnings.
 var ReservedHostPort = register(&Rule{
-	Name:     "reserved_host_port",
-	Severity: Error,
-	Title:    "Host port reserved on container instances",
-	Summary:  "Static host port on a port reserved on container instances (22, 2375, 2376, 51678–51680).",
+	Meta: Meta{
+		Name:     "reserved_host_port",
+		Severity: Error,
+		Title:    "Host port reserved on container instances",
+		Summary:  "Static host port on a port reserved on container instances (22, 2375, 2376, 51678–51680).",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html",
+		},
+	},
 	Check: func(p *Pass) {
 		mode, ok := p.TD.NetworkModeOf()
 		if !ok || (mode != types.NetworkModeBridge && mode != types.NetworkModeHost && mode != "") {

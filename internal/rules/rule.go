@@ -2,9 +2,11 @@
 // each rule lives. The Terraform provider and ecslint both run these rules on
 // a taskdef.TaskDefinition and present the findings in their own way.
 //
-// A rule is a value: a stable public name, a default severity, a one-line
-// summary, a documentation page and a check. Each rule is declared in a file
-// named after it, with its table test beside it.
+// A rule is a value: its metadata (Meta: a stable public name, a default
+// severity, a title, a one-line summary, the version it came in, its AWS
+// sources) and a check. Each rule is declared in a file named after it, with
+// its table test beside it. The catalogue (catalogue.go) holds the metadata
+// of every rule of both programs, ecslint's configuration rules included.
 package rules
 
 import (
@@ -50,29 +52,13 @@ func ParseSeverity(s string) (Severity, error) {
 	return 0, fmt.Errorf("unknown severity %q: use error, warning or notice", s)
 }
 
-// DocsBase is where the rule pages are published.
-const DocsBase = "https://github.com/ecskit/terraform-provider-ecskit/blob/main/docs/rules/"
-
-// Rule is one check of the catalogue.
+// Rule is one task-definition check of the catalogue: its metadata and its
+// check.
 type Rule struct {
-	// Name is the stable public ID, used in ignore lists and configuration.
-	Name string
-	// Severity is the default severity of the rule's findings.
-	Severity Severity
-	// Title is the diagnostic summary: "Invalid Fargate CPU/memory combination".
-	Title string
-	// Summary is one line for the catalogue: what the rule catches.
-	Summary string
+	Meta
 	// Check inspects the task definition and reports findings on the pass.
 	Check func(*Pass)
 }
-
-// Link is the rule's documentation page.
-func (r *Rule) Link() string { return DocsBase + r.Name + ".md" }
-
-// Heading is the diagnostic summary with the rule name, so users can look
-// the rule up and ignore it by name.
-func (r *Rule) Heading() string { return r.Title + " (" + r.Name + ")" }
 
 // Finding is one problem found by a rule.
 type Finding struct {
@@ -133,29 +119,30 @@ func (p *Pass) ReportSeverity(sev Severity, at taskdef.Locator, format string, a
 	p.findings = append(p.findings, Finding{Rule: p.rule, Severity: sev, Message: fmt.Sprintf(format, args...), Path: m.Path, Place: Place(p.TD, m.Path), Range: m.Range})
 }
 
-var registry = map[string]*Rule{}
-
-// register adds a rule to the catalogue; each rule file calls it once.
+// register adds a task rule to the catalogue; each rule file calls it once.
 func register(r *Rule) *Rule {
-	if _, dup := registry[r.Name]; dup {
-		panic("rules: duplicate rule " + r.Name) // a programming error caught by every test run
+	if r.Check == nil {
+		panic("rules: task rule " + r.Name + " has no check") // a programming error caught by every test run
 	}
-	registry[r.Name] = r
+	r.Scope = TaskScope
+	declare(&r.Meta, r)
 	return r
 }
 
-// All returns the catalogue sorted by name.
+// All returns the task rules sorted by name.
 func All() []*Rule {
-	out := make([]*Rule, 0, len(registry))
-	for _, r := range registry {
-		out = append(out, r)
+	var out []*Rule
+	for _, r := range Implementations(TaskScope) {
+		out = append(out, r.(*Rule))
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
 }
 
-// Lookup returns the rule called name, or nil.
-func Lookup(name string) *Rule { return registry[name] }
+// Lookup returns the task rule called name, or nil.
+func Lookup(name string) *Rule {
+	r, _ := Implementation(name, TaskScope).(*Rule)
+	return r
+}
 
 // Run checks td with every rule not skipped and returns the findings in a
 // stable order: by source position, then path, then rule name.

@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -77,30 +75,6 @@ func runRule(t *testing.T, r *Rule, cases []ruleCase) {
 				}
 			}
 		})
-	}
-}
-
-// TestEveryRuleHasPageAndTest keeps the catalogue honest: a rule without
-// its doc page or its table test fails the build.
-func TestEveryRuleHasPageAndTest(t *testing.T) {
-	for _, r := range All() {
-		if r.Title == "" || r.Summary == "" || r.Check == nil {
-			t.Errorf("%s: title, summary and check are required", r.Name)
-		}
-		if _, err := os.Stat(r.Name + "_test.go"); err != nil {
-			t.Errorf("%s: no table test %s_test.go", r.Name, r.Name)
-		}
-		page := filepath.Join("..", "..", "templates", "rules", r.Name+".md")
-		b, err := os.ReadFile(page)
-		if err != nil {
-			t.Errorf("%s: no doc page %s", r.Name, page)
-			continue
-		}
-		for _, section := range []string{"## Why", "## Failing example", "## Passing example", "## How to fix", "## Source"} {
-			if !strings.Contains(string(b), section) {
-				t.Errorf("%s: doc page lacks %q", r.Name, section)
-			}
-		}
 	}
 }
 

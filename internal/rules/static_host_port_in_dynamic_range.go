@@ -6,10 +6,16 @@ import "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 // ephemeral range can be taken by a dynamic mapping of another task; the API
 // says not to do it (ecs-facts 7.2.1–7.2.3).
 var StaticHostPortInDynamicRange = register(&Rule{
-	Name:     "static_host_port_in_dynamic_range",
-	Severity: Warning,
-	Title:    "Static host port inside the dynamic port range",
-	Summary:  "Bridge-mode static host port inside the dynamic (ephemeral) host port range.",
+	Meta: Meta{
+		Name:     "static_host_port_in_dynamic_range",
+		Severity: Warning,
+		Title:    "Static host port inside the dynamic port range",
+		Summary:  "Bridge-mode static host port inside the dynamic (ephemeral) host port range.",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html",
+		},
+	},
 	Check: func(p *Pass) {
 		if mode, ok := p.TD.NetworkModeOf(); !ok || mode != types.NetworkModeBridge {
 			return

@@ -18,11 +18,17 @@ const (
 // cpu and memory must be numbers ECS can read (ecs-facts 3.1, 3.5.1).
 // Fargate-compatible tasks are fargate_cpu_memory's.
 var TaskCPURange = register(&Rule{
-	Name:     "task_cpu_range",
-	Severity: Error,
-	Title:    "Task CPU out of range",
-	Summary:  "Task cpu outside what ECS accepts for the launch type (EC2/EXTERNAL: 128–196608 CPU units), or task cpu/memory that ECS cannot read.",
-	Check:    checkTaskCPURange,
+	Meta: Meta{
+		Name:     "task_cpu_range",
+		Severity: Error,
+		Title:    "Task CPU out of range",
+		Summary:  "Task cpu outside what ECS accepts for the launch type (EC2/EXTERNAL: 128–196608 CPU units), or task cpu/memory that ECS cannot read.",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html",
+		},
+	},
+	Check: checkTaskCPURange,
 })
 
 func checkTaskCPURange(p *Pass) {

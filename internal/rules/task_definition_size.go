@@ -13,10 +13,16 @@ const MaxTaskDefinitionBytes = 64 << 10
 // TaskDefinitionSize: the task definition, as compact JSON, must fit in
 // 64 KiB. Any unknown value makes the size uncertain: silent then.
 var TaskDefinitionSize = register(&Rule{
-	Name:     "task_definition_size",
-	Severity: Error,
-	Title:    "Task definition too large",
-	Summary:  "Task definition JSON above 64 KiB.",
+	Meta: Meta{
+		Name:     "task_definition_size",
+		Severity: Error,
+		Title:    "Task definition too large",
+		Summary:  "Task definition JSON above 64 KiB.",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-quotas.html",
+		},
+	},
 	Check: func(p *Pass) {
 		if p.TD.Source == nil {
 			return

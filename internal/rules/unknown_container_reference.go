@@ -11,10 +11,18 @@ import (
 // missing container cannot work either, but no AWS source says registration
 // rejects it, so that is a warning. Silent when a container name is unknown.
 var UnknownContainerReference = register(&Rule{
-	Name:     "unknown_container_reference",
-	Severity: Error,
-	Title:    "Reference to a missing container",
-	Summary:  "dependsOn / volumesFrom / links naming a container not in the task.",
+	Meta: Meta{
+		Name:     "unknown_container_reference",
+		Severity: Error,
+		Title:    "Reference to a missing container",
+		Summary:  "dependsOn / volumesFrom / links naming a container not in the task.",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDependency.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_VolumeFrom.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html",
+		},
+	},
 	Check: func(p *Pass) {
 		td := p.TD
 		if td.AnyContainerNameUnknown() {

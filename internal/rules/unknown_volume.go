@@ -10,10 +10,17 @@ import (
 // UnknownVolume: a mount point's sourceVolume must name a volume of the task
 // (ecs-facts 13.10).
 var UnknownVolume = register(&Rule{
-	Name:     "unknown_volume",
-	Severity: Error,
-	Title:    "Mount point names no volume",
-	Summary:  "mountPoints.sourceVolume not declared in volumes.",
+	Meta: Meta{
+		Name:     "unknown_volume",
+		Severity: Error,
+		Title:    "Mount point names no volume",
+		Summary:  "mountPoints.sourceVolume not declared in volumes.",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_MountPoint.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Volume.html",
+		},
+	},
 	Check: func(p *Pass) {
 		td := p.TD
 		if td.Volumes.Unknown {

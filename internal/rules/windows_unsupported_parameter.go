@@ -13,11 +13,24 @@ import (
 // fargate_cpu_memory's; on Fargate, what fargate_unsupported_parameter and
 // fargate_network_mode already report is not reported twice.
 var WindowsUnsupportedParameter = register(&Rule{
-	Name:     "windows_unsupported_parameter",
-	Severity: Error,
-	Title:    "Parameter not supported for Windows containers",
-	Summary:  "Windows task definitions with linuxParameters, privileged, user, readonlyRootFilesystem, ulimits, links, extraHosts, DNS settings, disableNetworking, ipcMode, pidMode, systemControls, non-local Docker volume drivers, ARM64, or network mode bridge or host (proxyConfiguration and FireLens: warnings).",
-	Check:    checkWindowsUnsupportedParameter,
+	Meta: Meta{
+		Name:     "windows_unsupported_parameter",
+		Severity: Error,
+		Title:    "Parameter not supported for Windows containers",
+		Summary:  "Windows task definitions with linuxParameters, privileged, user, readonlyRootFilesystem, ulimits, links, extraHosts, DNS settings, disableNetworking, ipcMode, pidMode, systemControls, non-local Docker volume drivers, ARM64, or network mode bridge or host (proxyConfiguration and FireLens: warnings).",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_SystemControl.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DockerVolumeConfiguration.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RuntimePlatform.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/windows_task_definitions.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-networking.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_firelens.html",
+		},
+	},
+	Check: checkWindowsUnsupportedParameter,
 })
 
 func checkWindowsUnsupportedParameter(p *Pass) {

@@ -9,11 +9,18 @@ import (
 // AwsvpcSecurityGroupPort reports awsvpc services behind a load balancer whose task security groups do not
 // admit the container port from the load balancer's group, or admit the whole dynamic range instead of one port.
 var AwsvpcSecurityGroupPort = register(&Rule{
-	Name:     "awsvpc_security_group_port",
-	Severity: rules.Warning,
-	Title:    "Task security group and load balancer port do not match",
-	Summary:  "An awsvpc service behind a load balancer whose task security groups do not admit the container port from the load balancer's security group, or admit the whole dynamic port range where one port is enough.",
-	check:    checkAwsvpcSecurityGroupPort,
+	Meta: rules.Meta{
+		Name:     "awsvpc_security_group_port",
+		Severity: rules.Warning,
+		Title:    "Task security group and load balancer port do not match",
+		Summary:  "An awsvpc service behind a load balancer whose task security groups do not admit the container port from the load balancer's security group, or admit the whole dynamic port range where one port is enough.",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AwsVpcConfiguration.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-networking.html",
+		},
+	},
+	check: checkAwsvpcSecurityGroupPort,
 })
 
 func checkAwsvpcSecurityGroupPort(g *graph, opts Options, r *report) {

@@ -6,11 +6,17 @@ import (
 
 // DeploymentPercent reports deployment percentages ECS does not accept.
 var DeploymentPercent = register(&Rule{
-	Name:     "deployment_percent",
-	Severity: rules.Error,
-	Title:    "Invalid deployment percentages",
-	Summary:  "An aws_ecs_service whose deployment_minimum_healthy_percent is above deployment_maximum_percent, or a DAEMON service whose deployment_maximum_percent is not 100.",
-	check:    checkDeploymentPercent,
+	Meta: rules.Meta{
+		Name:     "deployment_percent",
+		Severity: rules.Error,
+		Title:    "Invalid deployment percentages",
+		Summary:  "An aws_ecs_service whose deployment_minimum_healthy_percent is above deployment_maximum_percent, or a DAEMON service whose deployment_maximum_percent is not 100.",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html",
+		},
+	},
+	check: checkDeploymentPercent,
 })
 
 // Defaults of a REPLICA service's deployment configuration (ecs-facts 16.16).

@@ -9,11 +9,18 @@ import (
 // DynamicPortOpenToWorld reports ingress rules that open the dynamic host port range (or all ports) of
 // container instances to 0.0.0.0/0 or ::/0.
 var DynamicPortOpenToWorld = register(&Rule{
-	Name:     "dynamic_port_open_to_world",
-	Severity: rules.Error,
-	Title:    "Dynamic host ports of container instances open to the internet",
-	Summary:  "An ingress rule that opens the dynamic host port range (or all ports) of container instances to 0.0.0.0/0 or ::/0, so tasks are reachable around the load balancer.",
-	check:    checkDynamicPortOpenToWorld,
+	Meta: rules.Meta{
+		Name:     "dynamic_port_open_to_world",
+		Severity: rules.Error,
+		Title:    "Dynamic host ports of container instances open to the internet",
+		Summary:  "An ingress rule that opens the dynamic host port range (or all ports) of container instances to 0.0.0.0/0 or ::/0, so tasks are reachable around the load balancer.",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/alb.html",
+		},
+	},
+	check: checkDynamicPortOpenToWorld,
 })
 
 func checkDynamicPortOpenToWorld(g *graph, opts Options, r *report) {

@@ -9,11 +9,19 @@ import (
 // DynamicPortSecurityGroup reports bridge-mode services with dynamic host ports behind a load balancer whose
 // container instances' security groups admit no port of the dynamic range from the load balancer's group.
 var DynamicPortSecurityGroup = register(&Rule{
-	Name:     "dynamic_port_security_group",
-	Severity: rules.Error,
-	Title:    "Container instances do not admit dynamic host ports from the load balancer",
-	Summary:  "An EC2 service with dynamic host ports behind a load balancer whose container instances' security groups admit no port of the dynamic range from the load balancer's security group.",
-	check:    checkDynamicPortSecurityGroup,
+	Meta: rules.Meta{
+		Name:     "dynamic_port_security_group",
+		Severity: rules.Error,
+		Title:    "Container instances do not admit dynamic host ports from the load balancer",
+		Summary:  "An EC2 service with dynamic host ports behind a load balancer whose container instances' security groups admit no port of the dynamic range from the load balancer's security group.",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/alb.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/nlb.html",
+		},
+	},
+	check: checkDynamicPortSecurityGroup,
 })
 
 func checkDynamicPortSecurityGroup(g *graph, opts Options, r *report) {

@@ -6,11 +6,17 @@ import (
 
 // FargateDaemonScheduling reports services with the DAEMON scheduling strategy on Fargate.
 var FargateDaemonScheduling = register(&Rule{
-	Name:     "fargate_daemon_scheduling",
-	Severity: rules.Error,
-	Title:    "DAEMON scheduling on Fargate",
-	Summary:  "An aws_ecs_service with scheduling_strategy DAEMON that launches on Fargate, which has no container instances to run one task on each.",
-	check:    checkFargateDaemonScheduling,
+	Meta: rules.Meta{
+		Name:     "fargate_daemon_scheduling",
+		Severity: rules.Error,
+		Title:    "DAEMON scheduling on Fargate",
+		Summary:  "An aws_ecs_service with scheduling_strategy DAEMON that launches on Fargate, which has no container instances to run one task on each.",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html",
+		},
+	},
+	check: checkFargateDaemonScheduling,
 })
 
 func checkFargateDaemonScheduling(g *graph, _ Options, r *report) {

@@ -10,11 +10,17 @@ import (
 // FargateServiceCompatibility reports Fargate launches of task definitions that do not list FARGATE in
 // requires_compatibilities.
 var FargateServiceCompatibility = register(&Rule{
-	Name:     "fargate_service_compatibility",
-	Severity: rules.Error,
-	Title:    "Fargate launch of a task definition not compatible with Fargate",
-	Summary:  "A service, EventBridge or Scheduler target that launches on Fargate a task definition whose requires_compatibilities lacks FARGATE.",
-	check:    checkFargateServiceCompatibility,
+	Meta: rules.Meta{
+		Name:     "fargate_service_compatibility",
+		Severity: rules.Error,
+		Title:    "Fargate launch of a task definition not compatible with Fargate",
+		Summary:  "A service, EventBridge or Scheduler target that launches on Fargate a task definition whose requires_compatibilities lacks FARGATE.",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html",
+		},
+	},
+	check: checkFargateServiceCompatibility,
 })
 
 func checkFargateServiceCompatibility(g *graph, _ Options, r *report) {

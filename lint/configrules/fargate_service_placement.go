@@ -6,11 +6,19 @@ import (
 
 // FargateServicePlacement reports placement constraints and strategies on anything that launches on Fargate.
 var FargateServicePlacement = register(&Rule{
-	Name:     "fargate_service_placement",
-	Severity: rules.Error,
-	Title:    "Placement constraints or strategies on Fargate",
-	Summary:  "Placement constraints or ordered placement strategies on an aws_ecs_service, an EventBridge ecs_target or an EventBridge Scheduler ecs_parameters that launches on Fargate.",
-	check:    checkFargateServicePlacement,
+	Meta: rules.Meta{
+		Name:     "fargate_service_placement",
+		Severity: rules.Error,
+		Title:    "Placement constraints or strategies on Fargate",
+		Summary:  "Placement constraints or ordered placement strategies on an aws_ecs_service, an EventBridge ecs_target or an EventBridge Scheduler ecs_parameters that launches on Fargate.",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PlacementConstraint.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PlacementStrategy.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement.html",
+		},
+	},
+	check: checkFargateServicePlacement,
 })
 
 // placementBlocks names a launcher's placement-constraint and placement-strategy block types.

@@ -7,11 +7,17 @@ import (
 // HealthCheckPortDynamic warns about target groups that health-check a fixed port while the service's host
 // ports are dynamic.
 var HealthCheckPortDynamic = register(&Rule{
-	Name:     "health_check_port_dynamic",
-	Severity: rules.Warning,
-	Title:    "Health check on a fixed port with dynamic host ports",
-	Summary:  "A target group whose health check uses a fixed port while the service's tasks get dynamic host ports.",
-	check:    checkHealthCheckPortDynamic,
+	Meta: rules.Meta{
+		Name:     "health_check_port_dynamic",
+		Severity: rules.Warning,
+		Title:    "Health check on a fixed port with dynamic host ports",
+		Summary:  "A target group whose health check uses a fixed port while the service's tasks get dynamic host ports.",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/alb.html",
+		},
+	},
+	check: checkHealthCheckPortDynamic,
 })
 
 func checkHealthCheckPortDynamic(g *graph, _ Options, r *report) {

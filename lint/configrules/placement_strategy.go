@@ -12,11 +12,18 @@ const MaxPlacementStrategies = 5
 
 // PlacementStrategy reports placement strategies ECS does not accept.
 var PlacementStrategy = register(&Rule{
-	Name:     "placement_strategy",
-	Severity: rules.Error,
-	Title:    "Invalid placement strategy",
-	Summary:  "A placement strategy with an unknown type, a spread field that is not instanceId, host or an attribute, a binpack field other than cpu or memory, a random strategy with a field, or more than 5 strategies.",
-	check:    checkPlacementStrategy,
+	Meta: rules.Meta{
+		Name:     "placement_strategy",
+		Severity: rules.Error,
+		Title:    "Invalid placement strategy",
+		Summary:  "A placement strategy with an unknown type, a spread field that is not instanceId, host or an attribute, a binpack field other than cpu or memory, a random strategy with a field, or more than 5 strategies.",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PlacementStrategy.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement-strategies.html",
+		},
+	},
+	check: checkPlacementStrategy,
 })
 
 func checkPlacementStrategy(g *graph, _ Options, r *report) {

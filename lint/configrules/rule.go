@@ -9,7 +9,6 @@ package configrules
 
 import (
 	"fmt"
-	"sort"
 	"strconv"
 
 	"github.com/hashicorp/hcl/v2"
@@ -20,21 +19,11 @@ import (
 	"github.com/ecskit/terraform-provider-ecskit/lint/module"
 )
 
-// Rule is one configuration rule.
+// Rule is one configuration rule: its metadata, in the catalogue of internal/rules, and its check.
 type Rule struct {
-	// Name is the stable public ID.
-	Name string
-	// Severity is the default severity of the rule's findings.
-	Severity rules.Severity
-	// Title is a short heading: "Security group does not admit dynamic host ports".
-	Title string
-	// Summary is one line for the catalogue: what the rule catches.
-	Summary string
-	check   func(g *graph, opts Options, r *report)
+	rules.Meta
+	check func(g *graph, opts Options, r *report)
 }
-
-// Link is the rule's documentation page.
-func (r *Rule) Link() string { return rules.DocsBase + r.Name + ".md" }
 
 // Options tunes the configuration rules.
 type Options struct {
@@ -49,28 +38,31 @@ type Options struct {
 	TaskDefinitions map[*module.Instance]*taskdef.TaskDefinition
 }
 
-var registry = map[string]*Rule{}
-
+// register adds a configuration rule to the one catalogue of rules (internal/rules); each rule file calls it
+// once.
 func register(r *Rule) *Rule {
-	if _, dup := registry[r.Name]; dup {
-		panic("configrules: duplicate rule " + r.Name) // a programming error caught by every test run
+	if r.check == nil {
+		panic("configrules: rule " + r.Name + " has no check") // a programming error caught by every test run
 	}
-	registry[r.Name] = r
+	r.Scope = rules.ConfigScope
+	rules.Declare(&r.Meta, r)
 	return r
 }
 
 // All returns the configuration rules sorted by name.
 func All() []*Rule {
-	out := make([]*Rule, 0, len(registry))
-	for _, r := range registry {
-		out = append(out, r)
+	var out []*Rule
+	for _, r := range rules.Implementations(rules.ConfigScope) {
+		out = append(out, r.(*Rule))
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
 }
 
-// Lookup returns the rule called name, or nil.
-func Lookup(name string) *Rule { return registry[name] }
+// Lookup returns the configuration rule called name, or nil.
+func Lookup(name string) *Rule {
+	r, _ := rules.Implementation(name, rules.ConfigScope).(*Rule)
+	return r
+}
 
 // Check runs every configuration rule not skipped over cfg and returns the findings sorted.
 func Check(cfg *module.Config, opts Options) []findings.Finding {

@@ -1,7 +1,6 @@
 package configrules
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -69,48 +68,6 @@ func messages(fs []findings.Finding) string {
 		b.WriteString(f.Range.String() + " " + f.Rule + ": " + f.Message + "\n")
 	}
 	return b.String()
-}
-
-func TestEveryRuleHasPageAndTest(t *testing.T) {
-	sections := []string{"\n## Why\n", "\n## Failing example\n", "\n## Passing example\n", "\n## How to fix\n", "\n## Source\n"}
-	if len(All()) != 12 {
-		t.Errorf("%d configuration rules, want the 12 of the product specification", len(All()))
-	}
-	for _, r := range All() {
-		if Lookup(r.Name) != r {
-			t.Errorf("Lookup(%q) does not return the rule", r.Name)
-		}
-		if _, err := os.Stat(r.Name + "_test.go"); err != nil {
-			t.Errorf("rule %s has no test file: %v", r.Name, err)
-		}
-		if _, err := os.Stat(r.Name + ".go"); err != nil {
-			t.Errorf("rule %s is not in its own file: %v", r.Name, err)
-		}
-		page, err := os.ReadFile(filepath.Join("..", "..", "templates", "rules", r.Name+".md"))
-		if err != nil {
-			t.Errorf("rule %s has no page: %v", r.Name, err)
-			continue
-		}
-		text := string(page)
-		if !strings.HasPrefix(text, "# "+r.Name+"\n") {
-			t.Errorf("page of %s does not start with its name", r.Name)
-		}
-		sev := "**Severity:** " + r.Severity.String() + " · **Applies to:** ecslint"
-		if !strings.Contains(text, sev) {
-			t.Errorf("page of %s lacks %q", r.Name, sev)
-		}
-		last := -1
-		for _, s := range sections {
-			i := strings.Index(text, s)
-			if i < 0 || i < last {
-				t.Errorf("page of %s lacks section %q or has it out of order", r.Name, strings.TrimSpace(s))
-			}
-			last = i
-		}
-		if r.Title == "" || r.Summary == "" {
-			t.Errorf("rule %s lacks a title or summary", r.Name)
-		}
-	}
 }
 
 func TestCheckSkipsAndSorts(t *testing.T) {

@@ -10,11 +10,17 @@ import (
 // ServiceLoadBalancerContainer reports load_balancer blocks that name a container or container port the task
 // definition does not have.
 var ServiceLoadBalancerContainer = register(&Rule{
-	Name:     "service_load_balancer_container",
-	Severity: rules.Error,
-	Title:    "Load balancer names a container or port not in the task definition",
-	Summary:  "A service load_balancer whose container_name is not a container of the task definition, or whose container_port is not a containerPort of that container.",
-	check:    checkServiceLoadBalancerContainer,
+	Meta: rules.Meta{
+		Name:     "service_load_balancer_container",
+		Severity: rules.Error,
+		Title:    "Load balancer names a container or port not in the task definition",
+		Summary:  "A service load_balancer whose container_name is not a container of the task definition, or whose container_port is not a containerPort of that container.",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LoadBalancer.html",
+		},
+	},
+	check: checkServiceLoadBalancerContainer,
 })
 
 func checkServiceLoadBalancerContainer(g *graph, _ Options, r *report) {

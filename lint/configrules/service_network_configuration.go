@@ -9,11 +9,18 @@ import (
 // ServiceNetworkConfiguration reports awsvpc tasks launched without network_configuration, and
 // network_configuration with other network modes.
 var ServiceNetworkConfiguration = register(&Rule{
-	Name:     "service_network_configuration",
-	Severity: rules.Error,
-	Title:    "Network configuration does not fit the network mode",
-	Summary:  "An awsvpc task definition launched without network_configuration (service, EventBridge or Scheduler target), or network_configuration with another network mode.",
-	check:    checkServiceNetworkConfiguration,
+	Meta: rules.Meta{
+		Name:     "service_network_configuration",
+		Severity: rules.Error,
+		Title:    "Network configuration does not fit the network mode",
+		Summary:  "An awsvpc task definition launched without network_configuration (service, EventBridge or Scheduler target), or network_configuration with another network mode.",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AwsVpcConfiguration.html",
+		},
+	},
+	check: checkServiceNetworkConfiguration,
 })
 
 func checkServiceNetworkConfiguration(g *graph, _ Options, r *report) {

@@ -8,11 +8,18 @@ import (
 
 // ServiceTargetType reports target groups whose target type does not fit the service's network mode.
 var ServiceTargetType = register(&Rule{
-	Name:     "service_target_type",
-	Severity: rules.Error,
-	Title:    "Target group type does not fit the network mode",
-	Summary:  "An awsvpc service whose target group's target_type is not \"ip\", or a bridge or host service whose target group's target_type is not \"instance\".",
-	check:    checkServiceTargetType,
+	Meta: rules.Meta{
+		Name:     "service_target_type",
+		Severity: rules.Error,
+		Title:    "Target group type does not fit the network mode",
+		Summary:  "An awsvpc service whose target group's target_type is not \"ip\", or a bridge or host service whose target group's target_type is not \"instance\".",
+		Since:    "0.1.0",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LoadBalancer.html",
+			"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/alb.html",
+		},
+	},
+	check: checkServiceTargetType,
 })
 
 func checkServiceTargetType(g *graph, _ Options, r *report) {

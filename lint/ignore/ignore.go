@@ -22,12 +22,8 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
-	"github.com/ecskit/terraform-provider-ecskit/internal/rules"
 	"github.com/ecskit/terraform-provider-ecskit/lint/findings"
 )
-
-// RuleName is the rule under which problems with ignore comments are reported.
-const RuleName = "ignore_comment"
 
 // Directive is one ignore comment.
 type Directive struct {
@@ -158,7 +154,7 @@ func (s *Set) Problems(known func(string) bool) []findings.Finding {
 	for _, file := range files {
 		for _, d := range s.byFile[file] {
 			report := func(msg string) {
-				out = append(out, findings.Finding{Rule: RuleName, Severity: rules.Warning, Link: rules.DocsBase + RuleName + ".md", Message: msg, Range: d.Range})
+				out = append(out, findings.Finding{Rule: RuleName, Severity: Rule.Severity, Link: Rule.Link(), Message: msg, Range: d.Range})
 			}
 			if d.File && d.Range.Start.Line != 1 {
 				report("ecslint-ignore-file works only on the first line of a file; move it there, or use ecslint-ignore on the line above the finding.")
