@@ -150,6 +150,11 @@ func (r *runner) placePlanFindings() {
 	r.planFindings = nil
 }
 
+// findingKey identifies a finding of the plan and of the configuration about
+// one resource: the configuration rules give no place in a task definition,
+// and instance keys are stripped from the message by the caller.
+func findingKey(rule, message string) string { return rule + "\x00" + message }
+
 // stripKeys removes the instance keys ([0], ["a"], [*]) from an address.
 // Keys are written by Terraform with strconv-style quoting, so a "]" inside
 // a quoted key does not end it.

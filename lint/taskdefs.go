@@ -25,10 +25,10 @@ type moduleRun struct {
 	out   *moduleResult // what the checks found
 	cfg   *module.Config
 	files *tffunc.Files // resolves file("…") paths as the loader did
-	// dataFindings holds, per data source (module address + "data.TYPE.NAME"),
-	// the rule+message keys it reported, so a resource built from its outputs
-	// does not report them again.
-	dataFindings map[string]map[string]bool
+	// taskData holds the compositions of the ecskit_task_definition data
+	// sources, by module instance and name (dataKey), for the resources built
+	// from their outputs.
+	taskData map[string][]*compose.TaskResult
 	// decoded holds the task definitions the rules saw, for the configuration
 	// rules (configrules.Options.TaskDefinitions).
 	decoded map[*module.Instance]*taskdef.TaskDefinition
@@ -57,12 +57,10 @@ func (m *moduleRun) budget(n int, in *module.Instance) bool {
 // of 1,000 containers each), and checking them all would take minutes and gigabytes.
 const maxContainers = 20000
 
-func findingKey(rule, message string) string { return rule + "\x00" + message }
-
 // checkTaskDefinitions runs the task-definition rules on every
 // aws_ecs_task_definition resource and ecskit data source of cfg.
 func (m *moduleRun) checkTaskDefinitions() {
-	m.dataFindings = map[string]map[string]bool{}
+	m.taskData = map[string][]*compose.TaskResult{}
 	m.decoded = map[*module.Instance]*taskdef.TaskDefinition{}
 	for _, in := range m.cfg.Instances {
 		if in.Mode != module.Data || in.Body == nil {
@@ -82,13 +80,9 @@ func (m *moduleRun) checkTaskDefinitions() {
 	}
 }
 
-func dataKey(in *module.Instance) string {
-	k := "data." + in.Type + "." + in.Name
-	if in.Module != "" {
-		k = in.Module + "." + k
-	}
-	return k
-}
+// dataKey names the data source name of the module instance module, whatever
+// its instance key.
+func dataKey(module, name string) string { return module + "\x00" + name }
 
 // checkTaskData reports the composition of an ecskit_task_definition, which
 // the loader made when it evaluated the data source (dataSources); it is made
@@ -103,12 +97,11 @@ func (m *moduleRun) checkTaskData(in *module.Instance) {
 		m.out.addError(problemDiag(p, in.DefRange))
 	}
 	m.addDecodeErrors(res.DecodeErrors, in.DefRange)
-	keys := map[string]bool{}
 	for _, f := range res.Findings {
-		keys[findingKey(f.Rule.Name, f.Message)] = true
 		m.out.addFinding(f, in.DefRange, in.Address)
 	}
-	m.dataFindings[dataKey(in)] = keys
+	k := dataKey(in.Module, in.Name)
+	m.taskData[k] = append(m.taskData[k], res)
 }
 
 // checkContainerData reports the problems of an ecskit_container_definition,
@@ -168,21 +161,30 @@ func (m *moduleRun) checkResource(in *module.Instance) {
 	td, errs := decode(input)
 	m.addDecodeErrors(errs, in.DefRange)
 	m.decoded[in] = td
-	seen := m.referencedDataFindings(in)
+	reported := m.dataFindings(in)
 	for _, f := range rules.Run(td, m.r.rulesConfig()) {
-		if !seen[findingKey(f.Rule.Name, f.Message)] {
+		if !reported[rulePlace{f.Rule.Name, f.Place}] {
 			m.out.addFinding(f, in.DefRange, in.Address)
 		}
 	}
 }
 
-// referencedDataFindings returns the findings already reported on the
-// ecskit_task_definition data sources the resource refers to.
-func (m *moduleRun) referencedDataFindings(in *module.Instance) map[string]bool {
-	out := map[string]bool{}
-	if len(m.dataFindings) == 0 {
-		return out // no ecskit_task_definition in the module: nothing to look for
+// rulePlace identifies a finding in a task definition: its rule and its place
+// (rules.Finding.Place), as a baseline does.
+type rulePlace struct{ rule, place string }
+
+// dataFindings returns the findings of the ecskit_task_definition data
+// sources the resource refers to (its attributes name them: all instances of
+// a name count, whatever the key). Such a resource registers the task
+// definition the data source composed, whose findings were reported on the
+// data source: the same rule at the same place of that task definition is not
+// reported again on the resource. Its other findings (an attribute the
+// resource sets itself, differently) are its own.
+func (m *moduleRun) dataFindings(in *module.Instance) map[rulePlace]bool {
+	if len(m.taskData) == 0 {
+		return nil // no ecskit_task_definition in the module: nothing to look for
 	}
+	var out map[rulePlace]bool
 	for _, a := range in.Body.Attributes {
 		for _, tr := range a.Expr.Variables() {
 			if tr.RootName() != "data" || len(tr) < 3 {
@@ -190,15 +192,16 @@ func (m *moduleRun) referencedDataFindings(in *module.Instance) map[string]bool 
 			}
 			typ, ok1 := tr[1].(hcl.TraverseAttr)
 			name, ok2 := tr[2].(hcl.TraverseAttr)
-			if !ok1 || !ok2 {
+			if !ok1 || !ok2 || typ.Name != "ecskit_task_definition" {
 				continue
 			}
-			k := "data." + typ.Name + "." + name.Name
-			if in.Module != "" {
-				k = in.Module + "." + k
-			}
-			for f := range m.dataFindings[k] {
-				out[f] = true
+			for _, res := range m.taskData[dataKey(in.Module, name.Name)] {
+				for _, f := range res.Findings {
+					if out == nil {
+						out = map[rulePlace]bool{}
+					}
+					out[rulePlace{f.Rule.Name, f.Place}] = true
+				}
 			}
 		}
 	}
