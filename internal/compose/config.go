@@ -78,9 +78,12 @@ func single(n *tree.Node) *tree.Node {
 	return n
 }
 
-// convert copies an object, renaming members with camel and applying
-// special conversions by attribute name.
-func convert(n *tree.Node, special map[string]func(*tree.Node) (string, *tree.Node)) *tree.Node {
+// convert copies an object of attributes to the API object that fields
+// describe: each member is renamed and converted as its field says, in the
+// order of the configuration; null members are left out, and members the
+// table does not know (attributes of aws_ecs_task_definition that ecslint
+// reads) are renamed with camel.
+func convert(n *tree.Node, fields []*Field) *tree.Node {
 	if n == nil || n.Kind != tree.Object {
 		return n
 	}
@@ -89,32 +92,48 @@ func convert(n *tree.Node, special map[string]func(*tree.Node) (string, *tree.No
 		if !present(f.Value) {
 			continue
 		}
-		if fn, ok := special[f.Key]; ok {
-			name, v := fn(f.Value)
-			if v != nil && name != "" {
-				out.Fields = append(out.Fields, tree.Field{Key: name, KeyRange: f.KeyRange, Value: v})
-			}
-			continue
+		name, v := camel(f.Key), f.Value
+		if fd := FieldNamed(fields, f.Key); fd != nil {
+			name, v = fd.toAPI(f.Value)
 		}
-		out.Fields = append(out.Fields, tree.Field{Key: camel(f.Key), KeyRange: f.KeyRange, Value: f.Value})
+		if v != nil && name != "" {
+			out.Fields = append(out.Fields, tree.Field{Key: name, KeyRange: f.KeyRange, Value: v})
+		}
 	}
 	return out
+}
+
+// toAPI converts the value of the attribute f to the member it sets: its
+// name and value, or "" when f sets none.
+func (f *Field) toAPI(v *tree.Node) (string, *tree.Node) {
+	if f.API == "" || f.Kind == JSONList {
+		return "", nil // JSONList: Task parses the JSON
+	}
+	switch f.Kind {
+	case NameValues:
+		v = nameValueList(v, f.ValueKey)
+	case Object, Objects, Blocks:
+		v = convertAll(v, f.Fields)
+	case Block:
+		v = convert(single(v), f.Fields)
+	}
+	steps := f.apiSteps()
+	for i := len(steps) - 1; i > 0 && v != nil; i-- {
+		v = obj(v.Range, tree.Field{Key: steps[i], Value: v})
+	}
+	return steps[0], v
 }
 
 // convertAll converts every element of a list (or a lone object).
-func convertAll(n *tree.Node, special map[string]func(*tree.Node) (string, *tree.Node)) *tree.Node {
+func convertAll(n *tree.Node, fields []*Field) *tree.Node {
 	if n.Kind != tree.Array {
-		return convert(n, special)
+		return convert(n, fields)
 	}
 	out := &tree.Node{Kind: tree.Array, Range: n.Range}
 	for _, e := range n.Elems {
-		out.Elems = append(out.Elems, convert(e, special))
+		out.Elems = append(out.Elems, convert(e, fields))
 	}
 	return out
-}
-
-func keep(name string) func(*tree.Node) (string, *tree.Node) {
-	return func(n *tree.Node) (string, *tree.Node) { return name, n }
 }
 
 func sortedStrings(n *tree.Node) []string {

@@ -6,47 +6,12 @@ import (
 	"github.com/ecskit/terraform-provider-ecskit/internal/tree"
 )
 
-func nested(name string, special map[string]func(*tree.Node) (string, *tree.Node)) func(*tree.Node) (string, *tree.Node) {
-	return func(n *tree.Node) (string, *tree.Node) { return name, convertAll(n, special) }
-}
-
-var containerSpecial = map[string]func(*tree.Node) (string, *tree.Node){
-	"environment":   func(n *tree.Node) (string, *tree.Node) { return "environment", nameValueList(n, "value") },
-	"secrets":       func(n *tree.Node) (string, *tree.Node) { return "secrets", nameValueList(n, "valueFrom") },
-	"docker_labels": keep("dockerLabels"),
-	"log_configuration": nested("logConfiguration", map[string]func(*tree.Node) (string, *tree.Node){
-		"options":        keep("options"),
-		"secret_options": func(n *tree.Node) (string, *tree.Node) { return "secretOptions", nameValueList(n, "valueFrom") },
-	}),
-	"firelens_configuration": nested("firelensConfiguration", map[string]func(*tree.Node) (string, *tree.Node){
-		"options": keep("options"),
-	}),
-	"linux_parameters": nested("linuxParameters", map[string]func(*tree.Node) (string, *tree.Node){
-		"capabilities": nested("capabilities", nil),
-		"devices":      nested("devices", nil),
-		"tmpfs":        nested("tmpfs", nil),
-	}),
-	"port_mappings":          nested("portMappings", nil),
-	"mount_points":           nested("mountPoints", nil),
-	"volumes_from":           nested("volumesFrom", nil),
-	"container_depends_on":   nested("dependsOn", nil),
-	"extra_hosts":            nested("extraHosts", nil),
-	"ulimits":                nested("ulimits", nil),
-	"system_controls":        nested("systemControls", nil),
-	"resource_requirements":  nested("resourceRequirements", nil),
-	"environment_files":      nested("environmentFiles", nil),
-	"health_check":           nested("healthCheck", nil),
-	"restart_policy":         nested("restartPolicy", nil),
-	"repository_credentials": nested("repositoryCredentials", nil),
-	"extra_json":             func(*tree.Node) (string, *tree.Node) { return "", nil },
-}
-
 // Container builds one ContainerDefinition from the configuration of
 // ecskit_container_definition. extra_json, the escape hatch for fields
 // ecskit does not model yet, is merged in; it may not set a field the typed
 // attributes already set.
 func Container(cfg *tree.Node) (*tree.Node, []Problem) {
-	out := convert(cfg, containerSpecial)
+	out := convert(cfg, ContainerFields)
 	if out == nil || out.Kind != tree.Object {
 		return &tree.Node{Kind: tree.Unknown}, nil
 	}

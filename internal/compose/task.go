@@ -6,76 +6,32 @@ import (
 	"github.com/ecskit/terraform-provider-ecskit/internal/tree"
 )
 
-// taskSpecial maps ecskit_task_definition attributes that aws_ecs_task_definition
-// names differently from the API.
-var taskSpecial = map[string]func(*tree.Node) (string, *tree.Node){
-	"containers":   nil, // handled by Task
-	"ignore_rules": nil,
-	"volume": func(n *tree.Node) (string, *tree.Node) {
-		return "volumes", convertAll(n, volumeSpecial)
-	},
-	"placement_constraints": func(n *tree.Node) (string, *tree.Node) {
-		return "placementConstraints", convertAll(n, nil)
-	},
-	"runtime_platform": func(n *tree.Node) (string, *tree.Node) {
-		return "runtimePlatform", convert(single(n), nil)
-	},
-	"ephemeral_storage": func(n *tree.Node) (string, *tree.Node) {
-		return "ephemeralStorage", convert(single(n), map[string]func(*tree.Node) (string, *tree.Node){"size_in_gib": keep("sizeInGiB")})
-	},
-	"proxy_configuration": func(n *tree.Node) (string, *tree.Node) {
-		return "proxyConfiguration", convert(single(n), map[string]func(*tree.Node) (string, *tree.Node){
-			"properties": func(p *tree.Node) (string, *tree.Node) { return "properties", nameValueList(p, "value") },
-		})
-	},
-	"inference_accelerator": func(n *tree.Node) (string, *tree.Node) {
-		return "inferenceAccelerators", convertAll(n, nil)
-	},
-}
-
-var volumeSpecial = map[string]func(*tree.Node) (string, *tree.Node){
-	"host_path": func(n *tree.Node) (string, *tree.Node) {
-		return "host", obj(n.Range, tree.Field{Key: "sourcePath", Value: n})
-	},
-	"configure_at_launch": keep("configuredAtLaunch"),
-	"docker_volume_configuration": func(n *tree.Node) (string, *tree.Node) {
-		return "dockerVolumeConfiguration", convert(single(n), map[string]func(*tree.Node) (string, *tree.Node){
-			"driver_opts": keep("driverOpts"), "labels": keep("labels"),
-		})
-	},
-	"efs_volume_configuration": func(n *tree.Node) (string, *tree.Node) {
-		return "efsVolumeConfiguration", convert(single(n), map[string]func(*tree.Node) (string, *tree.Node){
-			"authorization_config": func(a *tree.Node) (string, *tree.Node) { return "authorizationConfig", convert(single(a), nil) },
-		})
-	},
-	"fsx_windows_file_server_volume_configuration": func(n *tree.Node) (string, *tree.Node) {
-		return "fsxWindowsFileServerVolumeConfiguration", convert(single(n), map[string]func(*tree.Node) (string, *tree.Node){
-			"authorization_config": func(a *tree.Node) (string, *tree.Node) { return "authorizationConfig", convert(single(a), nil) },
-		})
-	},
-}
-
 // TaskAttributes converts the task-level attributes and blocks of
 // ecskit_task_definition (the names of aws_ecs_task_definition) to a
 // RegisterTaskDefinition input without its containers. ecslint uses it for
 // aws_ecs_task_definition resources too, whose attributes have the same names.
 func TaskAttributes(cfg *tree.Node) *tree.Node {
-	special := map[string]func(*tree.Node) (string, *tree.Node){}
-	for k, v := range taskSpecial {
-		if v != nil {
-			special[k] = v
-		} else {
-			special[k] = func(*tree.Node) (string, *tree.Node) { return "", nil }
+	if cfg != nil && cfg.Kind == tree.Object {
+		own := &tree.Node{Kind: tree.Object, Range: cfg.Range}
+		for _, f := range cfg.Fields {
+			if !resourceOnly[f.Key] {
+				own.Fields = append(own.Fields, f)
+			}
 		}
+		cfg = own
 	}
-	for _, k := range []string{"container_definitions", "tags", "tags_all", "skip_destroy", "track_latest", "arn", "id", "revision"} {
-		special[k] = func(*tree.Node) (string, *tree.Node) { return "", nil }
-	}
-	out := convert(cfg, special)
+	out := convert(cfg, TaskFields)
 	if out == nil || out.Kind != tree.Object {
 		return &tree.Node{Kind: tree.Unknown}
 	}
 	return out
+}
+
+// resourceOnly are the attributes of aws_ecs_task_definition that are not
+// members of the RegisterTaskDefinition input ecskit checks.
+var resourceOnly = map[string]bool{
+	"container_definitions": true, "tags": true, "tags_all": true, "skip_destroy": true, "track_latest": true,
+	"arn": true, "id": true, "revision": true,
 }
 
 // taskInput builds a RegisterTaskDefinition input from the configuration of
