@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -17,104 +16,33 @@ import (
 
 func sortStrings(s []string) { sort.Strings(s) }
 
-// taskAttributes maps the top-level members of a RegisterTaskDefinition
-// input to the attributes of ecskit_task_definition; list-valued blocks keep
-// their index, single blocks sit at index 0.
-var taskAttributes = map[string]struct {
-	attr   string
-	single bool
-}{
-	"family":                  {attr: "family"},
-	"taskRoleArn":             {attr: "task_role_arn"},
-	"executionRoleArn":        {attr: "execution_role_arn"},
-	"networkMode":             {attr: "network_mode"},
-	"containerDefinitions":    {attr: "containers"},
-	"volumes":                 {attr: "volume"},
-	"placementConstraints":    {attr: "placement_constraints"},
-	"requiresCompatibilities": {attr: "requires_compatibilities"},
-	"cpu":                     {attr: "cpu"},
-	"memory":                  {attr: "memory"},
-	"pidMode":                 {attr: "pid_mode"},
-	"ipcMode":                 {attr: "ipc_mode"},
-	"proxyConfiguration":      {attr: "proxy_configuration", single: true},
-	"inferenceAccelerators":   {attr: "inference_accelerator"},
-	"ephemeralStorage":        {attr: "ephemeral_storage", single: true},
-	"runtimePlatform":         {attr: "runtime_platform", single: true},
-	"enableFaultInjection":    {attr: "enable_fault_injection"},
-}
-
-var (
-	pathHead = regexp.MustCompile(`^([A-Za-z]+)(?:\[(\d+)\])?`)
-	pathStep = regexp.MustCompile(`^(?:\.([A-Za-z]+)|\[(\d+)\])`)
-)
-
-// snakeNames are the API member names whose attribute name is not plain snake_case.
-var snakeNames = map[string]string{"sizeInGiB": "size_in_gib"}
-
-// snake converts an API member name to the attribute name: containerName
-// becomes container_name.
-func snake(s string) string {
-	if n, ok := snakeNames[s]; ok {
-		return n
-	}
-	var b strings.Builder
-	for i, r := range s {
-		if r >= 'A' && r <= 'Z' {
-			if i > 0 {
-				b.WriteByte('_')
-			}
-			r += 'a' - 'A'
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
 // attributePath returns a function that finds the attribute of
 // ecskit_task_definition a finding on the task-definition path p is about, in
-// the configuration cfg. Inside a container it stops at the element of
-// containers: the JSON inside is the user's string. Inside blocks it goes as
-// deep as the configuration sets the attributes on the path, so that
-// terraform can show the line.
+// the configuration cfg: compose.AttrPath maps p to the attribute path that
+// sets it. Inside a container it stops at the element of containers: the JSON
+// inside is the user's string. Inside blocks it goes as deep as the
+// configuration sets the attributes on the path, so that terraform can show
+// the line. A path that no attribute sets is placed on containers.
 func attributePath(cfg tftypes.Value) func(p string) path.Path {
 	return func(p string) path.Path {
-		m := pathHead.FindStringSubmatch(p)
-		if m == nil {
+		steps := compose.AttrPath(compose.TaskFields, p)
+		if len(steps) == 0 {
 			return path.Root("containers")
 		}
-		a, ok := taskAttributes[m[1]]
-		if !ok {
-			return path.Root("containers")
-		}
-		at, tfAt := path.Root(a.attr), tftypes.NewAttributePath().WithAttributeName(a.attr)
-		switch {
-		case a.single:
-			at, tfAt = at.AtListIndex(0), tfAt.WithElementKeyInt(0)
-		case m[2] != "":
-			i, err := strconv.Atoi(m[2])
-			if err != nil || a.attr == "requires_compatibilities" {
-				// Sets (requires_compatibilities) cannot be indexed: point at the attribute.
-				return at
-			}
+		at, tfAt := path.Root(steps[0].Name), tftypes.NewAttributePath().WithAttributeName(steps[0].Name)
+		if i := steps[0].Index; i >= 0 {
 			at, tfAt = at.AtListIndex(i), tfAt.WithElementKeyInt(i)
 		}
-		if a.attr == "containers" {
-			return at
-		}
-		for rest := p[len(m[0]):]; rest != ""; {
-			s := pathStep.FindStringSubmatch(rest)
-			if s == nil {
+		for _, s := range steps[1:] {
+			nextAt, nextTF := at.AtName(s.Name), tfAt.WithAttributeName(s.Name)
+			if !setAt(cfg, nextTF) {
 				break
 			}
-			rest = rest[len(s[0]):]
-			nextAt, nextTF := at.AtName(snake(s[1])), tfAt.WithAttributeName(snake(s[1]))
-			if s[2] != "" {
-				i, err := strconv.Atoi(s[2])
-				if err != nil {
-					break
-				}
-				nextAt, nextTF = at.AtListIndex(i), tfAt.WithElementKeyInt(i)
+			at, tfAt = nextAt, nextTF
+			if s.Index < 0 {
+				continue
 			}
+			nextAt, nextTF = at.AtListIndex(s.Index), tfAt.WithElementKeyInt(s.Index)
 			if !setAt(cfg, nextTF) {
 				break
 			}

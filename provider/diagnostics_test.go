@@ -9,14 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
-func TestSnake(t *testing.T) {
-	for in, want := range map[string]string{"type": "type", "containerName": "container_name", "sizeInGiB": "size_in_gib", "operatingSystemFamily": "operating_system_family"} {
-		if got := snake(in); got != want {
-			t.Errorf("snake(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 // TestAttributePath: findings land on the deepest attribute the
 // configuration sets, never inside a container's JSON.
 func TestAttributePath(t *testing.T) {
