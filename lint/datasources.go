@@ -161,47 +161,40 @@ func blockSchema(s *compose.Schema) *module.BlockSchema {
 	return out
 }
 
-// scalarKinds are the task-level attributes (of aws_ecs_task_definition and
-// ecskit_task_definition, and their blocks) whose provider type is not what
-// HCL may give: Terraform converts `cpu = 256` to the string "256" and
-// `size_in_gib = "30"` to the number 30 before the provider sees them.
-var scalarKinds = map[string]tree.Kind{
-	"family": tree.String, "network_mode": tree.String, "cpu": tree.String, "memory": tree.String,
-	"execution_role_arn": tree.String, "task_role_arn": tree.String, "pid_mode": tree.String, "ipc_mode": tree.String,
-	"operating_system_family": tree.String, "cpu_architecture": tree.String, "name": tree.String,
-	"host_path": tree.String, "type": tree.String, "expression": tree.String, "container_name": tree.String,
-	"scope": tree.String, "driver": tree.String, "file_system_id": tree.String, "root_directory": tree.String,
-	"transit_encryption": tree.String, "access_point_id": tree.String, "iam": tree.String,
-	"credentials_parameter": tree.String, "domain": tree.String, "device_name": tree.String, "device_type": tree.String,
-	"size_in_gib": tree.Number, "transit_encryption_port": tree.Number,
-	"configure_at_launch": tree.Bool, "autoprovision": tree.Bool, "enable_fault_injection": tree.Bool,
-}
+// coerce converts the scalars of a task configuration tree in place to the
+// types compose.TaskFields gives them (those of aws_ecs_task_definition and
+// ecskit_task_definition, and their blocks), the way Terraform converts
+// values to the provider's schema types: `cpu = 256` becomes the string
+// "256" and `size_in_gib = "30"` the number 30 before the provider sees
+// them. Container JSON is left alone: it is the API's JSON, not the schema's.
+func coerce(n *tree.Node) *tree.Node { return coerceFields(n, compose.TaskFields) }
 
-// coerce converts the task-level scalars of a task configuration tree in
-// place, the way Terraform converts values to the provider's schema types.
-// Container JSON is left alone: it is the API's JSON, not the schema's.
-func coerce(n *tree.Node) *tree.Node {
+func coerceFields(n *tree.Node, fields []*compose.Field) *tree.Node {
 	if n == nil || n.Kind != tree.Object {
 		return n
 	}
 	for _, f := range n.Fields {
-		switch f.Key {
-		case "containers", "container_definitions", "ignore_rules", "tags", "tags_all",
-			"properties", "driver_opts", "labels":
+		fd := compose.FieldNamed(fields, f.Key)
+		if fd == nil || fd.Computed {
 			continue
 		}
 		v := f.Value
-		if want, ok := scalarKinds[f.Key]; ok {
-			convertScalar(v, want)
-			continue
-		}
-		switch v.Kind {
-		case tree.Array:
-			for _, e := range v.Elems {
-				coerce(e)
+		switch fd.Kind {
+		case compose.String:
+			convertScalar(v, tree.String)
+		case compose.Int:
+			convertScalar(v, tree.Number)
+		case compose.Bool:
+			convertScalar(v, tree.Bool)
+		case compose.Object, compose.Objects, compose.Blocks, compose.Block:
+			switch v.Kind {
+			case tree.Array:
+				for _, e := range v.Elems {
+					coerceFields(e, fd.Fields)
+				}
+			case tree.Object:
+				coerceFields(v, fd.Fields)
 			}
-		case tree.Object:
-			coerce(v)
 		}
 	}
 	return n
