@@ -133,7 +133,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	o := &options{}
 	fs := flag.NewFlagSet("ecslint", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.BoolVar(&o.recursive, "recursive", false, "lint every module directory below each PATH (skips hidden directories and .terraform)")
+	fs.BoolVar(&o.recursive, "recursive", false, "lint every module directory below each PATH, a module that another one calls only through its callers (skips hidden directories and .terraform)")
 	fs.StringVar(&o.format, "format", "text", "output format: "+strings.Join(format.Names(), ", "))
 	failOn := fs.String("fail-on", "error", "exit 1 when a finding has this severity or a higher one: error, warning or notice")
 	fs.Var((*stringList)(&o.varFiles), "var-file", "a .tfvars or .tfvars.json file for the root module's variables (repeatable)")

@@ -65,17 +65,142 @@ func isPlanFile(name string) bool {
 	return err == nil && plan.IsPlan(src)
 }
 
-// lintTree lints every module directory below root: directories with .tf or
+// lintTree lints the module directories below root: directories with .tf or
 // .tf.json files, skipping hidden directories (.terraform, .git). Symbolic
 // links to directories are not followed, so link loops cannot hang the walk.
 //
-// The walk runs in its own goroutine and hands module directories to
-// GOMAXPROCS workers. Every event of the walk (an unreadable directory, a
-// module) takes a slot in a queue in walk order; this goroutine merges the
-// slots in that order, each when its worker is done, so the output does not
-// depend on scheduling. The queue is bounded, so at most a few modules'
-// results wait in memory.
+// A module directory that another module of the tree calls (a local source
+// leading to it) is checked through its callers, with their inputs, not
+// again on its own: that is what Terraform evaluates, and a reusable
+// module's defaults are its callers' to override. So the walk first lists
+// the module directories and the local calls of each (module.LocalCalls,
+// which parses only the files that may hold one); then the modules that no
+// other module of the tree calls are checked, each with the modules it
+// calls; then, one at a time in walk order, the called modules that none of
+// those checks reached (called only from a cycle of calls, or only by
+// callers that failed to load, or only with count = 0) are checked on their
+// own, so that no module is left out. With --call-module-type none no call
+// is followed, so every module is checked on its own.
 func (r *runner) lintTree(root string) {
+	events := r.walkTree(root)
+	called := r.calledInTree(events)
+	reached := map[string]bool{}
+	r.checkInOrder(events, root, func(e *treeEvent) bool { return !called[e.real] }, reached)
+	for i := range events {
+		e := &events[i]
+		if e.diag != nil || !called[e.real] || reached[e.real] {
+			continue
+		}
+		if display := r.claimReal(e.abs, e.real); display != "" {
+			res := r.checkModule(display, root)
+			r.merge(res)
+			for _, d := range res.called {
+				reached[d] = true
+			}
+		}
+	}
+}
+
+// treeEvent is one event of the walk of a tree, in walk order: an error (a
+// directory that cannot be read), or a module directory.
+type treeEvent struct {
+	diag      *hcl.Diagnostic
+	abs, real string // the module directory: absolute, and with links resolved
+}
+
+// walkTree lists the module directories below root in walk order: each
+// directory before its subdirectories, those in lexical order. Each
+// directory is read once: its entries tell both whether it is a module and
+// which subdirectories to walk.
+func (r *runner) walkTree(root string) []treeEvent {
+	var events []treeEvent
+	fail := func(d *hcl.Diagnostic) { events = append(events, treeEvent{diag: d}) }
+	var walk func(dir string)
+	walk = func(dir string) {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			fail(&hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Cannot read directory",
+				Detail: fmt.Sprintf("Cannot read %s: %s.", dir, unwrapPathError(err))})
+			return
+		}
+		if hasConfigFiles(entries) {
+			abs, real, diag := resolveModule(dir)
+			if diag != nil {
+				fail(diag)
+			} else {
+				events = append(events, treeEvent{abs: abs, real: real})
+			}
+		}
+		for _, e := range entries {
+			if e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
+				walk(filepath.Join(dir, e.Name()))
+			}
+		}
+	}
+	walk(root)
+	return events
+}
+
+// calledInTree returns the module directories of the tree (by real path)
+// that another module of the tree calls through a local source. The calls
+// are read by GOMAXPROCS workers.
+func (r *runner) calledInTree(events []treeEvent) map[string]bool {
+	called := map[string]bool{}
+	if r.callModuleType() == module.CallNone {
+		return called
+	}
+	inTree := make(map[string]bool, len(events))
+	for _, e := range events {
+		if e.diag == nil {
+			inTree[e.real] = true
+		}
+	}
+	calls := make([][]string, len(events))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				calls[i] = module.LocalCalls(events[i].real, 0)
+			}
+		}()
+	}
+	for i, e := range events {
+		if e.diag == nil {
+			next <- i
+		}
+	}
+	close(next)
+	wg.Wait()
+	for i, dirs := range calls {
+		for _, d := range dirs {
+			if d != events[i].real && inTree[d] {
+				called[d] = true
+			}
+		}
+	}
+	return called
+}
+
+// callModuleType is the run's module call type: --call-module-type, else
+// .ecslint.hcl's call_module_type, else all.
+func (r *runner) callModuleType() string {
+	if t := r.moduleOptions().CallModuleType; t != "" {
+		return t
+	}
+	return module.CallAll
+}
+
+// checkInOrder checks the module directories of events that pick selects,
+// and reports the walk's errors, with GOMAXPROCS workers. Every event takes
+// a slot in a queue in walk order; this goroutine merges the slots in that
+// order, each when its worker is done, so the output does not depend on
+// scheduling. The queue is bounded, so at most a few modules' results wait
+// in memory. The directories the checks reached through calls are added to
+// reached.
+func (r *runner) checkInOrder(events []treeEvent, root string, pick func(*treeEvent) bool, reached map[string]bool) {
 	workers := runtime.GOMAXPROCS(0)
 	type slot struct {
 		diag *hcl.Diagnostic // an error of the walk, or
@@ -99,35 +224,21 @@ func (r *runner) lintTree(root string) {
 	go func() {
 		defer close(order)
 		defer close(jobs)
-		fail := func(d *hcl.Diagnostic) { order <- &slot{diag: d} }
-		var walk func(dir string)
-		walk = func(dir string) {
-			// Each directory is read once: its entries tell both whether it is a module
-			// and which subdirectories to walk, in lexical order.
-			entries, err := os.ReadDir(dir)
-			if err != nil {
-				fail(&hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Cannot read directory",
-					Detail: fmt.Sprintf("Cannot read %s: %s.", dir, unwrapPathError(err))})
-				return
-			}
-			if hasConfigFiles(entries) {
-				mod, diag := r.claimModule(dir)
-				switch {
-				case diag != nil:
-					fail(diag)
-				case mod != "":
-					s := &slot{dir: mod, done: make(chan struct{})}
+		for i := range events {
+			e := &events[i]
+			switch {
+			case e.diag != nil:
+				order <- &slot{diag: e.diag}
+			case pick(e):
+				// Claimed here, in walk order, so that the same directory reached
+				// twice (through a link) is linted under its first name.
+				if display := r.claimReal(e.abs, e.real); display != "" {
+					s := &slot{dir: display, done: make(chan struct{})}
 					order <- s
 					jobs <- s
 				}
 			}
-			for _, e := range entries {
-				if e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
-					walk(filepath.Join(dir, e.Name()))
-				}
-			}
 		}
-		walk(root)
 	}()
 	for s := range order {
 		if s.done == nil {
@@ -136,6 +247,9 @@ func (r *runner) lintTree(root string) {
 		}
 		<-s.done
 		r.merge(s.res)
+		for _, d := range s.res.called {
+			reached[d] = true
+		}
 	}
 	wg.Wait()
 }
@@ -190,20 +304,37 @@ func (r *runner) lintModule(dir, allowed string) {
 // claimModule returns the name to lint the module directory dir under, or ""
 // when it was already linted in this run (it is compared by real path).
 func (r *runner) claimModule(dir string) (string, *hcl.Diagnostic) {
+	abs, real, diag := resolveModule(dir)
+	if diag != nil {
+		return "", diag
+	}
+	return r.claimReal(abs, real), nil
+}
+
+// resolveModule returns a module directory's absolute path and its real
+// path (links resolved).
+func resolveModule(dir string) (abs, real string, diag *hcl.Diagnostic) {
 	abs, err := filepath.Abs(dir)
-	real := abs
+	real = abs
 	if err == nil {
 		real, err = filepath.EvalSymlinks(abs)
 	}
 	if err != nil {
-		return "", &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Cannot read module",
+		return "", "", &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Cannot read module",
 			Detail: fmt.Sprintf("Cannot read the module directory %s: %s.", dir, unwrapPathError(err))}
 	}
+	return abs, real, nil
+}
+
+// claimReal returns the name to lint the module directory abs (real with
+// links resolved) under, or "" when it was already linted on its own in
+// this run. It is not safe for concurrent use.
+func (r *runner) claimReal(abs, real string) string {
 	if r.modules[real] {
-		return "", nil
+		return ""
 	}
 	r.modules[real] = true
-	return r.displayName(abs), nil
+	return r.displayName(abs)
 }
 
 // moduleResult is what checking one module directory produced. Workers build
@@ -220,6 +351,9 @@ type moduleResult struct {
 	// instances are the resource instances, for placing findings from plan
 	// JSON on their blocks.
 	instances []*module.Instance
+	// called are the module directories (real paths) the check reached
+	// through calls, with at least one instance.
+	called []string
 }
 
 func (m *moduleResult) addError(d *hcl.Diagnostic) { m.errors = append(m.errors, d) }
@@ -254,6 +388,7 @@ func (r *runner) checkModule(dir, allowed string) *moduleResult {
 		}
 	}
 	out.instances = cfg.Instances
+	out.called = cfg.Called
 	m := &moduleRun{r: r, out: out, cfg: cfg, files: cfg.Reader}
 	m.checkTaskDefinitions()
 	out.findings = append(out.findings, configrules.Check(cfg, configrules.Options{DynamicPortRange: r.opts.portRange, Skip: r.skip, TaskDefinitions: m.decoded})...)

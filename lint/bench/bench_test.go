@@ -132,6 +132,23 @@ func BenchmarkRecursive(b *testing.B) {
 	b.ReportMetric(float64(st.Lines)*float64(b.N)/b.Elapsed().Seconds(), "lines/s")
 }
 
+// BenchmarkRealTree lints the checkout REAL_TREE names (scripts/bench.sh's real public tree,
+// terraform-aws-modules/terraform-aws-ecs) as `ecslint --recursive --format json .` in it; skipped without it.
+// For profiling: go test -run '^$' -bench RealTree -cpuprofile cpu.out ./lint/bench/
+func BenchmarkRealTree(b *testing.B) {
+	dir := os.Getenv("REAL_TREE")
+	if dir == "" {
+		b.Skip("set REAL_TREE to a checkout of terraform-aws-modules/terraform-aws-ecs")
+	}
+	b.Chdir(dir)
+	b.ReportAllocs()
+	for b.Loop() {
+		if code := lint.Run([]string{"--recursive", "--format", "json", "."}, io.Discard, io.Discard); code > lint.ExitFindings {
+			b.Fatalf("exit %d", code)
+		}
+	}
+}
+
 // composeConfig is the configuration of ecskit_task_definition with containers: n containers, each the
 // output of ecskit_container_definition for a typed configuration.
 func composeConfig(tb testing.TB, n int) *tree.Node {

@@ -6,6 +6,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -38,6 +39,7 @@ type loader struct {
 	rootDisplay  string              // the loaded directory as given
 	manifest     *manifest           // the root module's .terraform/modules/modules.json, read on first need
 	manifestRead bool
+	called       []string // the real directories of the called modules that have instances
 }
 
 // Load parses the module in dir with the local modules it calls, evaluates it with opts, and returns every
@@ -104,6 +106,8 @@ func Load(dir string, opts Options) (*Config, hcl.Diagnostics) {
 	cfg.Instances = l.instances
 	cfg.Files = l.parsed
 	cfg.Reader = l.files
+	slices.Sort(l.called)
+	cfg.Called = slices.Compact(l.called)
 	return cfg, dedupe(l.diags)
 }
 

@@ -129,6 +129,10 @@ type Config struct {
 	// does not set (Options.VarFiles, Options.Vars, terraform.tfvars, *.auto.tfvars) are unknown, their defaults
 	// are not values.
 	Reusable bool
+	// Called holds the directories (absolute, symbolic links resolved, sorted) of the modules that calls led
+	// to and that have at least one instance: the modules evaluated with their callers' inputs. A call whose
+	// count is 0 or whose for_each is empty leads to none.
+	Called []string
 }
 
 // Call is one module call on the path from the root module to an instance, outermost first.

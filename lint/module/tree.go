@@ -336,6 +336,9 @@ func (l *loader) evaluate(root *moduleConfig, inputs map[string]*inputValue) {
 		l.evalNode(nodes[i], inputs, inCycle[i])
 	}
 	for _, p := range paths {
+		if p.parent != nil && len(p.insts) > 0 {
+			l.called = append(l.called, p.cfg.realDir)
+		}
 		l.refVars = p.refVars
 		for _, mi := range p.insts {
 			full := mi.scope(nil, true)
