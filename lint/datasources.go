@@ -50,13 +50,13 @@ func dataSources(rc rules.Config) map[string]module.DataSource {
 // composeTask composes the task definition of an ecskit_task_definition
 // instance from its body, with the body's source ranges.
 func composeTask(in *module.Instance, rc rules.Config) *compose.TaskResult {
-	return compose.Task(coerce(bodyTree(in.Body, compose.TaskSchema, in.DefRange)), rc)
+	return compose.Task(coerce(in.Body.Tree(taskBlocks, in.DefRange)), rc)
 }
 
 // composeContainer composes the container of an ecskit_container_definition
 // instance from its body, with the body's source ranges.
 func composeContainer(in *module.Instance) *compose.ContainerResult {
-	return compose.ContainerJSON(bodyTree(in.Body, compose.ContainerSchema, in.DefRange))
+	return compose.ContainerJSON(in.Body.Tree(containerBlocks, in.DefRange))
 }
 
 // taskValue is the value of an ecskit_task_definition: its config and the

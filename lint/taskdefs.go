@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -139,7 +138,7 @@ func (m *moduleRun) addDecodeErrors(errs taskdef.Errors, fallback hcl.Range) {
 
 // checkResource checks one aws_ecs_task_definition.
 func (m *moduleRun) checkResource(in *module.Instance) {
-	cfgTree := coerce(bodyTree(in.Body, compose.TaskSchema, in.DefRange))
+	cfgTree := coerce(in.Body.Tree(taskBlocks, in.DefRange))
 	input := compose.TaskAttributes(cfgTree)
 	if input.Kind != tree.Object {
 		return
@@ -208,53 +207,10 @@ func (m *moduleRun) dataFindings(in *module.Instance) map[rulePlace]bool {
 	return out
 }
 
-// bodyTree builds the configuration tree of a body: attributes written as
-// object or tuple literals keep a range per element; blocks of the schema
-// become lists of objects. The root takes rng (the block header), where
-// findings about the whole task definition are shown.
-func bodyTree(b *module.Body, s *compose.Schema, rng hcl.Range) *tree.Node {
-	n := &tree.Node{Kind: tree.Object, Range: rng}
-	for _, name := range b.AttributeNames() {
-		a := b.Attributes[name]
-		n.Fields = append(n.Fields, tree.Field{Key: name, KeyRange: a.Range, Value: attrTree(a)})
-	}
-	if s == nil {
-		return n
-	}
-	types := make([]string, 0, len(s.Blocks))
-	for t := range s.Blocks {
-		types = append(types, t)
-	}
-	sort.Strings(types)
-	for _, t := range types {
-		blocks := b.BlocksOfType(t)
-		if len(blocks) == 0 {
-			continue
-		}
-		list := &tree.Node{Kind: tree.Array, Range: blocks[0].DefRange}
-		for _, blk := range blocks {
-			if blk.UnknownCount {
-				list = &tree.Node{Kind: tree.Unknown, Range: blk.DefRange}
-				break
-			}
-			list.Elems = append(list.Elems, bodyTree(blk.Body, s.Blocks[t], blk.DefRange))
-		}
-		n.Fields = append(n.Fields, tree.Field{Key: t, KeyRange: blocks[0].DefRange, Value: list})
-	}
-	return n
-}
-
-// attrTree is the tree of one attribute: literals are walked for their
-// elements' ranges; anything else is the evaluated value at the expression.
-func attrTree(a *module.Attribute) *tree.Node {
-	switch a.Expr.(type) {
-	case *hclsyntax.TupleConsExpr, *hclsyntax.ObjectConsExpr:
-		if n, diags := tree.FromExpr(a.Expr, a.Ctx); n != nil && !diags.HasErrors() {
-			return n
-		}
-	}
-	return tree.FromValue(a.Value, a.Expr.Range())
-}
+// taskBlocks and containerBlocks name the nested blocks of the task
+// definitions (aws_ecs_task_definition and ecskit_task_definition) and of
+// ecskit_container_definition, for their bodies' trees (module.Body.Tree).
+var taskBlocks, containerBlocks = blockSchema(compose.TaskSchema), blockSchema(compose.ContainerSchema)
 
 // containerDefinitions builds the tree of container_definitions with the most
 // precise ranges the expression allows: the elements of a jsonencode literal,
