@@ -28,8 +28,9 @@ type moduleRun struct {
 	// sources, by module instance and name (dataKey), for the resources built
 	// from their outputs.
 	taskData map[string][]*compose.TaskResult
-	// decoded holds the task definitions the rules saw, for the configuration
-	// rules (configrules.Options.TaskDefinitions).
+	// decoded holds the task definitions the rules saw (of resources and
+	// data sources), for the configuration rules
+	// (configrules.Options.TaskDefinitions).
 	decoded map[*module.Instance]*taskdef.TaskDefinition
 	// containers counts the container definitions checked, against maxContainers.
 	containers int
@@ -101,6 +102,9 @@ func (m *moduleRun) checkTaskData(in *module.Instance) {
 	}
 	k := dataKey(in.Module, in.Name)
 	m.taskData[k] = append(m.taskData[k], res)
+	if res.TD != nil {
+		m.decoded[in] = res.TD
+	}
 }
 
 // checkContainerData reports the problems of an ecskit_container_definition,

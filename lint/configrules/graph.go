@@ -448,23 +448,32 @@ type taskDef struct {
 	td   *taskdef.TaskDefinition
 }
 
-// taskDefinition decodes a task-definition instance once.
+// taskDefinition returns a task-definition instance decoded: as the caller decoded it (Options.TaskDefinitions),
+// else decoded here, once. A resource that refers to an ecskit_task_definition data source is decoded here,
+// looking through the references (throughDataSource, containerDefinitions).
 func (g *graph) taskDefinition(in *module.Instance) *taskDef {
 	if t, ok := g.taskDefs[in]; ok {
 		return t
 	}
-	if td, ok := g.decoded[in]; ok && in.Mode == module.Managed && !(g.taskData && refersToTaskData(in)) {
+	if td, ok := g.decoded[in]; ok && (in.Mode == module.Data || !(g.taskData && refersToTaskData(in))) {
 		t := &taskDef{inst: in, td: td}
 		g.taskDefs[in] = t
 		return t
 	}
 	var input *tree.Node
 	if in.Mode == module.Data {
-		input, _ = compose.TaskInput(bodyNode(in.Body, nil))
+		input, _ = compose.TaskInput(in.Body.Tree(Schemas[in.Type], in.Body.Range))
 	} else {
-		input = compose.TaskAttributes(bodyNode(in.Body, func(name string, a *module.Attribute) cty.Value {
-			return g.throughDataSource(in, a, name)
-		}))
+		cfg := in.Body.Tree(Schemas[in.Type], in.Body.Range)
+		for i := range cfg.Fields {
+			name := cfg.Fields[i].Key
+			if a := in.Body.Attributes[name]; a != nil {
+				if v, ok := g.throughDataSource(in, a, name); ok {
+					cfg.Fields[i].Value = tree.FromValue(v, a.Expr.Range())
+				}
+			}
+		}
+		input = compose.TaskAttributes(cfg)
 		if input.Kind == tree.Object {
 			input.Fields = append(input.Fields, tree.Field{Key: "containerDefinitions", Value: g.containerDefinitions(in)})
 		}
@@ -490,16 +499,16 @@ func refersToTaskData(in *module.Instance) bool {
 	return false
 }
 
-// throughDataSource returns an attribute's value; when it is unknown and written as a reference to the same
-// attribute of an ecskit_task_definition data source, the value configured there.
-func (g *graph) throughDataSource(from *module.Instance, a *module.Attribute, name string) cty.Value {
+// throughDataSource returns, for an attribute whose value is unknown and written as a reference to the same
+// attribute of an ecskit_task_definition data source, the value configured there; ok is false otherwise.
+func (g *graph) throughDataSource(from *module.Instance, a *module.Attribute, name string) (v cty.Value, ok bool) {
 	if a.Value.IsWhollyKnown() {
-		return a.Value
+		return cty.NilVal, false
 	}
 	if r := g.refOf(from, a.Expr, "ecskit_task_definition"); r != nil && r.inst.Mode == module.Data && r.attr == name {
-		return r.inst.Body.Value(name)
+		return r.inst.Body.Value(name), true
 	}
-	return a.Value
+	return cty.NilVal, false
 }
 
 // containerDefinitions parses container_definitions, or takes the containers of the ecskit_task_definition data
@@ -529,36 +538,6 @@ func (t *taskDef) containers() *tree.Node {
 		return nil
 	}
 	return t.td.Source.Get("containerDefinitions")
-}
-
-// bodyNode turns an evaluated body into a JSON-shaped tree: attributes by name, blocks as arrays of objects.
-// A dynamic block whose for_each is unknown makes its whole array unknown.
-func bodyNode(b *module.Body, value func(string, *module.Attribute) cty.Value) *tree.Node {
-	n := &tree.Node{Kind: tree.Object, Range: b.Range}
-	for _, name := range b.AttributeNames() {
-		a := b.Attributes[name]
-		v := a.Value
-		if value != nil {
-			v = value(name, a)
-		}
-		n.Fields = append(n.Fields, tree.Field{Key: name, KeyRange: a.Range, Value: tree.FromValue(v, a.Expr.Range())})
-	}
-	seen := map[string]*tree.Node{}
-	for _, blk := range b.Blocks {
-		arr := seen[blk.Type]
-		if arr == nil {
-			arr = &tree.Node{Kind: tree.Array, Range: blk.DefRange}
-			seen[blk.Type] = arr
-			n.Fields = append(n.Fields, tree.Field{Key: blk.Type, KeyRange: blk.DefRange, Value: arr})
-		}
-		if blk.UnknownCount {
-			arr.Kind, arr.Elems = tree.Unknown, nil
-		}
-		if arr.Kind == tree.Array {
-			arr.Elems = append(arr.Elems, bodyNode(blk.Body, nil))
-		}
-	}
-	return n
 }
 
 // ---- launchers: services, EventBridge targets, EventBridge Scheduler schedules ----

@@ -32,8 +32,9 @@ type Options struct {
 	DynamicPortRange rules.PortRange
 	// Skip reports whether a rule is turned off.
 	Skip func(name string) bool
-	// TaskDefinitions are aws_ecs_task_definition instances already decoded by the caller (ecslint's task
-	// rules decode every one), so that Check need not decode them again. A resource that refers to an
+	// TaskDefinitions are the task definitions already decoded by the caller: aws_ecs_task_definition resources
+	// and ecskit_task_definition data sources (ecslint's task rules decode every one, and compose each data
+	// source once), so that Check need not decode them again. A resource that refers to an
 	// ecskit_task_definition data source is still decoded by Check, which looks through the reference.
 	TaskDefinitions map[*module.Instance]*taskdef.TaskDefinition
 }
