@@ -269,6 +269,17 @@ resource "aws_ecs_task_definition" "app" {
 	if code, out := lint("--var-file", good); code != ExitOK {
 		t.Errorf("--var-file prod.tfvars.json: exit %d, want %d:\n%s", code, ExitOK, out)
 	}
+	// So does var_files in .ecslint.hcl (relative to it), the same as --var-file.
+	writeFile(t, filepath.Join(dir, "bad.tfvars"), "namespace = \"eg\"\nname      = \"app!\"\n")
+	writeFile(t, filepath.Join(dir, ".ecslint.hcl"), "config {\n  var_files = [\"bad.tfvars\"]\n}\n")
+	if code, out := lint(); code != ExitFindings || !strings.Contains(out, "eg-app!") {
+		t.Errorf("var_files = [bad.tfvars] in .ecslint.hcl: exit %d, want %d with name_format on eg-app!:\n%s", code, ExitFindings, out)
+	}
+	for _, name := range []string{"bad.tfvars", ".ecslint.hcl"} {
+		if err := os.Remove(filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
 	// --var alone describes the run too: the variables it does not set keep their defaults and tfvars values,
 	// so the null namespace and terraform.tfvars' empty name give the family "".
 	if code, out := lint("--var", "task_memory=512"); code != ExitFindings || !strings.Contains(out, "name_format") {
