@@ -27,7 +27,7 @@ func dataSources(rc rules.Config) map[string]module.DataSource {
 		"ecskit_task_definition": {
 			Spec: objectSpec(compose.TaskSchema),
 			Eval: func(config cty.Value) (cty.Value, hcl.Diagnostics) {
-				return taskValue(config, compose.Task(coerce(tree.FromValue(config, hcl.Range{})), rc)), nil
+				return taskValue(config, compose.Task(coerce(tree.FromValue(config, hcl.Range{}), compose.TaskFields), rc)), nil
 			},
 			EvalBody: func(config cty.Value, in *module.Instance) (cty.Value, any, hcl.Diagnostics) {
 				res := composeTask(in, rc)
@@ -37,7 +37,7 @@ func dataSources(rc rules.Config) map[string]module.DataSource {
 		"ecskit_container_definition": {
 			Spec: objectSpec(compose.ContainerSchema),
 			Eval: func(config cty.Value) (cty.Value, hcl.Diagnostics) {
-				return containerValue(config, compose.ContainerJSON(tree.FromValue(config, hcl.Range{}))), nil
+				return containerValue(config, compose.ContainerJSON(coerce(tree.FromValue(config, hcl.Range{}), compose.ContainerFields))), nil
 			},
 			EvalBody: func(config cty.Value, in *module.Instance) (cty.Value, any, hcl.Diagnostics) {
 				res := composeContainer(in)
@@ -50,13 +50,13 @@ func dataSources(rc rules.Config) map[string]module.DataSource {
 // composeTask composes the task definition of an ecskit_task_definition
 // instance from its body, with the body's source ranges.
 func composeTask(in *module.Instance, rc rules.Config) *compose.TaskResult {
-	return compose.Task(coerce(in.Body.Tree(taskBlocks, in.DefRange)), rc)
+	return compose.Task(coerce(in.Body.Tree(taskBlocks, in.DefRange), compose.TaskFields), rc)
 }
 
 // composeContainer composes the container of an ecskit_container_definition
 // instance from its body, with the body's source ranges.
 func composeContainer(in *module.Instance) *compose.ContainerResult {
-	return compose.ContainerJSON(in.Body.Tree(containerBlocks, in.DefRange))
+	return compose.ContainerJSON(coerce(in.Body.Tree(containerBlocks, in.DefRange), compose.ContainerFields))
 }
 
 // taskValue is the value of an ecskit_task_definition: its config and the
@@ -135,8 +135,7 @@ func withConfig(config cty.Value, computed map[string]cty.Value) cty.Value {
 }
 
 // objectSpec decodes a body of the given schema; attribute types are left to
-// the values (the provider's types are applied by coerce where ecslint needs
-// them).
+// the values (coerce applies the provider's types before composing).
 func objectSpec(s *compose.Schema) hcldec.ObjectSpec {
 	spec := hcldec.ObjectSpec{}
 	for _, name := range s.Attributes {
@@ -161,15 +160,16 @@ func blockSchema(s *compose.Schema) *module.BlockSchema {
 	return out
 }
 
-// coerce converts the scalars of a task configuration tree in place to the
-// types compose.TaskFields gives them (those of aws_ecs_task_definition and
-// ecskit_task_definition, and their blocks), the way Terraform converts
-// values to the provider's schema types: `cpu = 256` becomes the string
-// "256" and `size_in_gib = "30"` the number 30 before the provider sees
-// them. Container JSON is left alone: it is the API's JSON, not the schema's.
-func coerce(n *tree.Node) *tree.Node { return coerceFields(n, compose.TaskFields) }
-
-func coerceFields(n *tree.Node, fields []*compose.Field) *tree.Node {
+// coerce converts the values of a configuration tree in place to the types
+// that fields (compose.TaskFields, compose.ContainerFields) give them, the
+// way Terraform converts values to the provider's schema types before the
+// provider sees them: `cpu = 256` becomes the string "256" in a task,
+// `size_in_gib = "30"` and a container's `cpu = "256"` the number 30 and 256,
+// and the values of a map of strings (`environment = { PORT = 8080 }`) and
+// the elements of a list of strings become strings. Values that do not
+// convert stay as they are. Container JSON is left alone: it is the API's
+// JSON, not the schema's.
+func coerce(n *tree.Node, fields []*compose.Field) *tree.Node {
 	if n == nil || n.Kind != tree.Object {
 		return n
 	}
@@ -186,14 +186,30 @@ func coerceFields(n *tree.Node, fields []*compose.Field) *tree.Node {
 			convertScalar(v, tree.Number)
 		case compose.Bool:
 			convertScalar(v, tree.Bool)
+		case compose.Strings, compose.StringSet, compose.Ints:
+			want := tree.String
+			if fd.Kind == compose.Ints {
+				want = tree.Number
+			}
+			if v.Kind == tree.Array {
+				for _, e := range v.Elems {
+					convertScalar(e, want)
+				}
+			}
+		case compose.Map, compose.NameValues:
+			if v.Kind == tree.Object {
+				for _, e := range v.Fields {
+					convertScalar(e.Value, tree.String)
+				}
+			}
 		case compose.Object, compose.Objects, compose.Blocks, compose.Block:
 			switch v.Kind {
 			case tree.Array:
 				for _, e := range v.Elems {
-					coerceFields(e, fd.Fields)
+					coerce(e, fd.Fields)
 				}
 			case tree.Object:
-				coerceFields(v, fd.Fields)
+				coerce(v, fd.Fields)
 			}
 		}
 	}

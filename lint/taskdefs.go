@@ -142,7 +142,7 @@ func (m *moduleRun) addDecodeErrors(errs taskdef.Errors, fallback hcl.Range) {
 
 // checkResource checks one aws_ecs_task_definition.
 func (m *moduleRun) checkResource(in *module.Instance) {
-	cfgTree := coerce(in.Body.Tree(taskBlocks, in.DefRange))
+	cfgTree := coerce(in.Body.Tree(taskBlocks, in.DefRange), compose.TaskFields)
 	input := compose.TaskAttributes(cfgTree)
 	if input.Kind != tree.Object {
 		return
