@@ -83,7 +83,15 @@ func isPlanFile(name string) bool {
 // is followed, so every module is checked on its own.
 func (r *runner) lintTree(root string) {
 	events := r.walkTree(root)
-	called := r.calledInTree(events)
+	calls := r.treeCalls(events)
+	called := map[string]bool{}
+	for _, dirs := range calls {
+		for d := range dirs {
+			called[d] = true
+		}
+	}
+	r.parsed.SetShared(sharedModules(events, calls, called))
+	defer r.parsed.SetShared(nil)
 	reached := map[string]bool{}
 	r.checkInOrder(events, root, func(e *treeEvent) bool { return !called[e.real] }, reached)
 	for i := range events {
@@ -141,13 +149,14 @@ func (r *runner) walkTree(root string) []treeEvent {
 	return events
 }
 
-// calledInTree returns the module directories of the tree (by real path)
-// that another module of the tree calls through a local source. The calls
-// are read by GOMAXPROCS workers.
-func (r *runner) calledInTree(events []treeEvent) map[string]bool {
-	called := map[string]bool{}
+// treeCalls returns, for each module directory of the tree (by real path),
+// the other module directories of the tree its local calls lead to
+// (module.LocalCalls), read by GOMAXPROCS workers. Under
+// --call-module-type none it returns none.
+func (r *runner) treeCalls(events []treeEvent) map[string]map[string]bool {
+	out := map[string]map[string]bool{}
 	if r.callModuleType() == module.CallNone {
-		return called
+		return out
 	}
 	inTree := make(map[string]bool, len(events))
 	for _, e := range events {
@@ -177,11 +186,46 @@ func (r *runner) calledInTree(events []treeEvent) map[string]bool {
 	for i, dirs := range calls {
 		for _, d := range dirs {
 			if d != events[i].real && inTree[d] {
-				called[d] = true
+				if out[events[i].real] == nil {
+					out[events[i].real] = map[string]bool{}
+				}
+				out[events[i].real][d] = true
 			}
 		}
 	}
-	return called
+	return out
+}
+
+// sharedModules returns the module directories of the tree that more than
+// one of the modules nothing calls leads to, through calls at any depth:
+// those the checks read more than once, which the parse cache keeps.
+func sharedModules(events []treeEvent, calls map[string]map[string]bool, called map[string]bool) map[string]bool {
+	uses := map[string]int{}
+	for _, e := range events {
+		if e.diag != nil || called[e.real] {
+			continue
+		}
+		seen := map[string]bool{e.real: true}
+		stack := []string{e.real}
+		for len(stack) > 0 {
+			d := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			for c := range calls[d] {
+				if !seen[c] {
+					seen[c] = true
+					uses[c]++
+					stack = append(stack, c)
+				}
+			}
+		}
+	}
+	shared := map[string]bool{}
+	for d, n := range uses {
+		if n > 1 {
+			shared[d] = true
+		}
+	}
+	return shared
 }
 
 // callModuleType is the run's module call type: --call-module-type, else

@@ -49,3 +49,21 @@ func TestRecursiveCallModuleTypeNone(t *testing.T) {
 		t.Errorf("the literal error of modules/task is not reported under --call-module-type none: %+v", rep.Issues)
 	}
 }
+
+// TestSharedModules: the modules that more than one uncalled module leads to,
+// at any depth, are the ones the parse cache keeps.
+func TestSharedModules(t *testing.T) {
+	var events []treeEvent
+	for _, d := range []string{"/a", "/b", "/c", "/m", "/n", "/x", "/p", "/q"} {
+		events = append(events, treeEvent{abs: d, real: d})
+	}
+	calls := map[string]map[string]bool{
+		"/a": {"/m": true}, "/b": {"/m": true, "/n": true}, "/m": {"/n": true}, "/c": {"/x": true},
+		"/p": {"/q": true}, "/q": {"/p": true}, // a cycle nothing else calls
+	}
+	called := map[string]bool{"/m": true, "/n": true, "/x": true, "/p": true, "/q": true}
+	got := sharedModules(events, calls, called)
+	if len(got) != 2 || !got["/m"] || !got["/n"] {
+		t.Errorf("shared = %v, want /m and /n", got)
+	}
+}

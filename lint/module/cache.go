@@ -22,6 +22,18 @@ type ParseCache struct {
 	size    int64 // source bytes of the parsed files held
 	lru     list.List
 	entries map[parseKey]*list.Element
+	shared  map[string]bool // with SetShared: the only module directories kept
+}
+
+// SetShared tells the cache which module directories (real paths) the coming Loads will read more than once,
+// as a caller that knows the calls of a tree can tell (ecslint --recursive): from then on only those are kept,
+// so that modules read once do not push out those read again. Nil (the default) keeps every module directory
+// and variable file until the size bound pushes it out. A directory missing from the set is only parsed again
+// when it is read again.
+func (c *ParseCache) SetShared(dirs map[string]bool) {
+	c.mu.Lock()
+	c.shared = dirs
+	c.mu.Unlock()
 }
 
 // parseKey names a parsed module directory or file: its real path and the name its ranges carry (the same file
@@ -51,8 +63,9 @@ func NewParseCache(maxBytes int64) *ParseCache {
 }
 
 // get returns the value for key, made with parse unless it is held or being made. parse also returns the
-// source bytes the value holds; a nil value (a read error) is not kept.
-func (c *ParseCache) get(key parseKey, parse func() (any, int64, hcl.Diagnostics)) (any, hcl.Diagnostics) {
+// source bytes the value holds; a nil value (a read error) is not kept, nor, unless keep is set, a value made
+// here: what is read once in a run (the directory a Load starts from) would only push out what is read again.
+func (c *ParseCache) get(key parseKey, keep bool, parse func() (any, int64, hcl.Diagnostics)) (any, hcl.Diagnostics) {
 	c.mu.Lock()
 	if e := c.entries[key]; e != nil {
 		c.lru.MoveToFront(e)
@@ -60,6 +73,11 @@ func (c *ParseCache) get(key parseKey, parse func() (any, int64, hcl.Diagnostics
 		c.mu.Unlock()
 		<-p.ready
 		return p.val, p.diags
+	}
+	if !keep || c.shared != nil && !(key.dir && c.shared[key.real]) {
+		c.mu.Unlock()
+		v, _, diags := parse()
+		return v, diags
 	}
 	p := &parsed{key: key, ready: make(chan struct{})}
 	e := c.lru.PushFront(p)

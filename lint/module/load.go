@@ -125,7 +125,7 @@ func (l *loader) module(display, realDir string) *moduleConfig {
 	if m := l.modules[realDir]; m != nil {
 		return m
 	}
-	m, diags := l.parseModule(display, realDir)
+	m, diags := l.parseModule(display, realDir, len(l.modules) > 0) // the first is the loaded directory
 	l.diags = append(l.diags, diags...)
 	if m == nil {
 		m = &moduleConfig{dir: display, realDir: realDir, variables: map[string]*variableDecl{}}

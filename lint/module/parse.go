@@ -219,8 +219,10 @@ func isFile(dir string, e os.DirEntry) bool {
 }
 
 // parseModule parses the module in dir (displayed as display), once per run with a ParseCache. realDir is dir
-// with links resolved.
-func (l *loader) parseModule(display, realDir string) (*moduleConfig, hcl.Diagnostics) {
+// with links resolved. The cache keeps the modules that calls lead to (called ones are called again, from
+// other Loads), not the directory a Load starts from, which a run loads once: it is taken from the cache when
+// another Load put it there, else parsed without keeping it.
+func (l *loader) parseModule(display, realDir string, called bool) (*moduleConfig, hcl.Diagnostics) {
 	read := func() (any, int64, hcl.Diagnostics) {
 		m, files, diags := l.readModule(display, realDir)
 		if m == nil {
@@ -235,7 +237,7 @@ func (l *loader) parseModule(display, realDir string) (*moduleConfig, hcl.Diagno
 	var v any
 	var diags hcl.Diagnostics
 	if c := l.opts.ParseCache; c != nil {
-		v, diags = c.get(parseKey{dir: true, real: realDir, name: display}, read)
+		v, diags = c.get(parseKey{dir: true, real: realDir, name: display}, called, read)
 	} else {
 		v, _, diags = read()
 	}
@@ -284,7 +286,7 @@ func (l *loader) parseFile(real, name string) (*hcl.File, hcl.Diagnostics) {
 	var diags hcl.Diagnostics
 	if c := l.opts.ParseCache; c != nil {
 		var v any
-		v, diags = c.get(parseKey{real: real, name: name}, func() (any, int64, hcl.Diagnostics) {
+		v, diags = c.get(parseKey{real: real, name: name}, true, func() (any, int64, hcl.Diagnostics) {
 			f, diags := l.readFile(real, name)
 			if f == nil {
 				return nil, 0, diags
