@@ -39,6 +39,30 @@ const (
 	JSON
 )
 
+// Redaction is how a container field's value shows in a redacted copy.
+// Terraform never tells a provider which values it holds as sensitive, so a
+// redacted copy shows only what cannot be a secret: names, images, numbers,
+// flags, enumerations, paths and ARNs (a secret's ARN is not the secret).
+type Redaction int
+
+const (
+	// Hide replaces the value with "(redacted)"; the default, also for
+	// every member the table does not know (extra_json may add any).
+	Hide Redaction = iota
+	// Show keeps the value whole.
+	Show
+	// HideValues keeps a map's keys, or the names of a name/value list, and
+	// hides the values.
+	HideValues
+	// HideArgs hides every element of a list.
+	HideArgs
+	// HideCommandArgs hides a health-check command's arguments but keeps its
+	// leading CMD, CMD-SHELL or NONE, which says how it runs.
+	HideCommandArgs
+	// ByField shows an object's members as their own fields say.
+	ByField
+)
+
 // Field is one attribute of an ecskit data source, or of one of its nested
 // blocks and objects, and the API member it sets. TaskFields and
 // ContainerFields are the one description of the data sources' attributes:
@@ -56,6 +80,10 @@ type Field struct {
 	// ValueKey is the member that holds a NameValues map's values: "value"
 	// or "valueFrom".
 	ValueKey string
+	// Redact says how a container attribute's value shows in the redacted
+	// copies (json_redacted, container_definitions_redacted). The zero
+	// value hides it.
+	Redact Redaction
 	// Required, Computed and Sensitive are as in the provider's schema; an
 	// attribute that is neither required nor computed is optional.
 	Required, Computed, Sensitive bool
@@ -88,20 +116,20 @@ func (f *Field) apiSteps() []string { return strings.Split(f.API, ".") }
 // ContainerDefinition. Nested values are attributes (objects and lists of
 // objects), not blocks.
 var ContainerFields = []*Field{
-	{Name: "name", API: "name", Kind: String, Required: true, Description: "Name of the container: up to 255 letters, digits, hyphens and underscores, unique in the task."},
-	{Name: "image", API: "image", Kind: String, Required: true, Description: "Image to run: `repository-url/image:tag` or `repository-url/image@digest`."},
-	{Name: "cpu", API: "cpu", Kind: Int, Description: "CPU units reserved for the container (1024 per vCPU)."},
-	{Name: "memory", API: "memory", Kind: Int, Description: "Hard memory limit in MiB; the container is killed above it."},
-	{Name: "memory_reservation", API: "memoryReservation", Kind: Int, Description: "Soft memory limit in MiB, reserved for the container."},
-	{Name: "essential", API: "essential", Kind: Bool, Description: "Whether the task stops when this container stops. Defaults to `true`; at least one container must be essential."},
-	{Name: "command", API: "command", Kind: Strings, Description: "Command passed to the container (Docker `CMD`)."},
-	{Name: "entry_point", API: "entryPoint", Kind: Strings, Description: "Entry point (Docker `ENTRYPOINT`)."},
-	{Name: "working_directory", API: "workingDirectory", Kind: String, Description: "Working directory for the command."},
-	{Name: "user", API: "user", Kind: String, Description: "User to run as: `user`, `user:group`, `uid`, `uid:gid`, … Not on Windows."},
-	{Name: "hostname", API: "hostname", Kind: String, Description: "Hostname of the container. Not with network mode `awsvpc`."},
-	{Name: "environment", API: "environment", Kind: NameValues, ValueKey: "value", Description: "Environment variables as a map; rendered as the API's name/value list, sorted by name."},
-	{Name: "secrets", API: "secrets", Kind: NameValues, ValueKey: "valueFrom", Description: "Secrets exposed as environment variables: a map of variable name to the ARN of a Secrets Manager secret or SSM parameter (`valueFrom`); needs the task's execution role."},
-	{Name: "port_mappings", API: "portMappings", Kind: Objects, Description: "Port mappings.", Fields: []*Field{
+	{Name: "name", API: "name", Kind: String, Redact: Show, Required: true, Description: "Name of the container: up to 255 letters, digits, hyphens and underscores, unique in the task."},
+	{Name: "image", API: "image", Kind: String, Redact: Show, Required: true, Description: "Image to run: `repository-url/image:tag` or `repository-url/image@digest`."},
+	{Name: "cpu", API: "cpu", Kind: Int, Redact: Show, Description: "CPU units reserved for the container (1024 per vCPU)."},
+	{Name: "memory", API: "memory", Kind: Int, Redact: Show, Description: "Hard memory limit in MiB; the container is killed above it."},
+	{Name: "memory_reservation", API: "memoryReservation", Kind: Int, Redact: Show, Description: "Soft memory limit in MiB, reserved for the container."},
+	{Name: "essential", API: "essential", Kind: Bool, Redact: Show, Description: "Whether the task stops when this container stops. Defaults to `true`; at least one container must be essential."},
+	{Name: "command", API: "command", Kind: Strings, Redact: HideArgs, Description: "Command passed to the container (Docker `CMD`)."},
+	{Name: "entry_point", API: "entryPoint", Kind: Strings, Redact: HideArgs, Description: "Entry point (Docker `ENTRYPOINT`)."},
+	{Name: "working_directory", API: "workingDirectory", Kind: String, Redact: Show, Description: "Working directory for the command."},
+	{Name: "user", API: "user", Kind: String, Redact: Show, Description: "User to run as: `user`, `user:group`, `uid`, `uid:gid`, … Not on Windows."},
+	{Name: "hostname", API: "hostname", Kind: String, Redact: Show, Description: "Hostname of the container. Not with network mode `awsvpc`."},
+	{Name: "environment", API: "environment", Kind: NameValues, ValueKey: "value", Redact: HideValues, Description: "Environment variables as a map; rendered as the API's name/value list, sorted by name."},
+	{Name: "secrets", API: "secrets", Kind: NameValues, ValueKey: "valueFrom", Redact: Show, Description: "Secrets exposed as environment variables: a map of variable name to the ARN of a Secrets Manager secret or SSM parameter (`valueFrom`); needs the task's execution role."},
+	{Name: "port_mappings", API: "portMappings", Kind: Objects, Redact: Show, Description: "Port mappings.", Fields: []*Field{
 		{Name: "app_protocol", API: "appProtocol", Kind: String, Description: "`http`, `http2` or `grpc`, for Service Connect."},
 		{Name: "container_port", API: "containerPort", Kind: Int, Description: "Port the container listens on."},
 		{Name: "container_port_range", API: "containerPortRange", Kind: String, Description: "A range of container ports, `\"first-last\"`, instead of `container_port`."},
@@ -109,36 +137,36 @@ var ContainerFields = []*Field{
 		{Name: "name", API: "name", Kind: String, Description: "Name of the mapping, used by Service Connect."},
 		{Name: "protocol", API: "protocol", Kind: String, Description: "`tcp` (default) or `udp`."},
 	}},
-	{Name: "health_check", API: "healthCheck", Kind: Object, Description: "Container health check.", Fields: []*Field{
-		{Name: "command", API: "command", Kind: Strings, Required: true, Description: "Command, starting with `CMD` or `CMD-SHELL`."},
-		{Name: "interval", API: "interval", Kind: Int, Description: "Seconds between checks, 5–300 (default 30)."},
-		{Name: "retries", API: "retries", Kind: Int, Description: "Failures before the container is unhealthy, 1–10 (default 3)."},
-		{Name: "start_period", API: "startPeriod", Kind: Int, Description: "Grace period in seconds, 0–300."},
-		{Name: "timeout", API: "timeout", Kind: Int, Description: "Seconds before a check fails, 2–60 (default 5)."},
+	{Name: "health_check", API: "healthCheck", Kind: Object, Redact: ByField, Description: "Container health check.", Fields: []*Field{
+		{Name: "command", API: "command", Kind: Strings, Redact: HideCommandArgs, Required: true, Description: "Command, starting with `CMD` or `CMD-SHELL`."},
+		{Name: "interval", API: "interval", Kind: Int, Redact: Show, Description: "Seconds between checks, 5–300 (default 30)."},
+		{Name: "retries", API: "retries", Kind: Int, Redact: Show, Description: "Failures before the container is unhealthy, 1–10 (default 3)."},
+		{Name: "start_period", API: "startPeriod", Kind: Int, Redact: Show, Description: "Grace period in seconds, 0–300."},
+		{Name: "timeout", API: "timeout", Kind: Int, Redact: Show, Description: "Seconds before a check fails, 2–60 (default 5)."},
 	}},
-	{Name: "log_configuration", API: "logConfiguration", Kind: Object, Description: "Log configuration.", Fields: []*Field{
-		{Name: "log_driver", API: "logDriver", Kind: String, Required: true, Description: "Log driver: `awslogs`, `awsfirelens`, `splunk`, … (Fargate: awslogs, splunk, awsfirelens)."},
-		{Name: "options", API: "options", Kind: Map, Description: "Log driver options, such as `awslogs-group`."},
-		{Name: "secret_options", API: "secretOptions", Kind: NameValues, ValueKey: "valueFrom", Description: "Secret log options: a map of option name to secret ARN."},
+	{Name: "log_configuration", API: "logConfiguration", Kind: Object, Redact: ByField, Description: "Log configuration.", Fields: []*Field{
+		{Name: "log_driver", API: "logDriver", Kind: String, Redact: Show, Required: true, Description: "Log driver: `awslogs`, `awsfirelens`, `splunk`, … (Fargate: awslogs, splunk, awsfirelens)."},
+		{Name: "options", API: "options", Kind: Map, Redact: HideValues, Description: "Log driver options, such as `awslogs-group`."},
+		{Name: "secret_options", API: "secretOptions", Kind: NameValues, ValueKey: "valueFrom", Redact: Show, Description: "Secret log options: a map of option name to secret ARN."},
 	}},
-	{Name: "firelens_configuration", API: "firelensConfiguration", Kind: Object, Description: "Makes this container the FireLens log router.", Fields: []*Field{
-		{Name: "options", API: "options", Kind: Map, Description: "FireLens options, such as `enable-ecs-log-metadata`."},
-		{Name: "type", API: "type", Kind: String, Required: true, Description: "`fluentbit` or `fluentd`."},
+	{Name: "firelens_configuration", API: "firelensConfiguration", Kind: Object, Redact: ByField, Description: "Makes this container the FireLens log router.", Fields: []*Field{
+		{Name: "options", API: "options", Kind: Map, Redact: HideValues, Description: "FireLens options, such as `enable-ecs-log-metadata`."},
+		{Name: "type", API: "type", Kind: String, Redact: Show, Required: true, Description: "`fluentbit` or `fluentd`."},
 	}},
-	{Name: "mount_points", API: "mountPoints", Kind: Objects, Description: "Volumes to mount.", Fields: []*Field{
+	{Name: "mount_points", API: "mountPoints", Kind: Objects, Redact: Show, Description: "Volumes to mount.", Fields: []*Field{
 		{Name: "container_path", API: "containerPath", Kind: String, Description: "Path in the container."},
 		{Name: "read_only", API: "readOnly", Kind: Bool, Description: "Mount read-only."},
 		{Name: "source_volume", API: "sourceVolume", Kind: String, Description: "Name of a task volume."},
 	}},
-	{Name: "volumes_from", API: "volumesFrom", Kind: Objects, Description: "Containers whose volumes to mount.", Fields: []*Field{
+	{Name: "volumes_from", API: "volumesFrom", Kind: Objects, Redact: Show, Description: "Containers whose volumes to mount.", Fields: []*Field{
 		{Name: "read_only", API: "readOnly", Kind: Bool, Description: "Mount read-only."},
 		{Name: "source_container", API: "sourceContainer", Kind: String, Description: "Name of the other container."},
 	}},
-	{Name: "container_depends_on", API: "dependsOn", Kind: Objects, Description: "Start-up dependencies on other containers (the API's `dependsOn`; `depends_on` is reserved by Terraform).", Fields: []*Field{
+	{Name: "container_depends_on", API: "dependsOn", Kind: Objects, Redact: Show, Description: "Start-up dependencies on other containers (the API's `dependsOn`; `depends_on` is reserved by Terraform).", Fields: []*Field{
 		{Name: "condition", API: "condition", Kind: String, Description: "`START`, `COMPLETE`, `SUCCESS` or `HEALTHY`."},
 		{Name: "container_name", API: "containerName", Kind: String, Description: "Name of the container depended on."},
 	}},
-	{Name: "linux_parameters", API: "linuxParameters", Kind: Object, Description: "Linux-specific settings.", Fields: []*Field{
+	{Name: "linux_parameters", API: "linuxParameters", Kind: Object, Redact: Show, Description: "Linux-specific settings.", Fields: []*Field{
 		{Name: "capabilities", API: "capabilities", Kind: Object, Description: "Linux capabilities to add or drop.", Fields: []*Field{
 			{Name: "add", API: "add", Kind: Strings, Description: "Capabilities to add (on Fargate only `SYS_PTRACE`)."},
 			{Name: "drop", API: "drop", Kind: Strings, Description: "Capabilities to drop."},
@@ -158,49 +186,49 @@ var ContainerFields = []*Field{
 			{Name: "size", API: "size", Kind: Int, Description: "Size in MiB."},
 		}},
 	}},
-	{Name: "ulimits", API: "ulimits", Kind: Objects, Description: "Resource limits.", Fields: []*Field{
+	{Name: "ulimits", API: "ulimits", Kind: Objects, Redact: Show, Description: "Resource limits.", Fields: []*Field{
 		{Name: "hard_limit", API: "hardLimit", Kind: Int, Description: "Hard limit."},
 		{Name: "name", API: "name", Kind: String, Description: "Limit name, e.g. `nofile`."},
 		{Name: "soft_limit", API: "softLimit", Kind: Int, Description: "Soft limit."},
 	}},
-	{Name: "resource_requirements", API: "resourceRequirements", Kind: Objects, Description: "GPUs or accelerators.", Fields: []*Field{
+	{Name: "resource_requirements", API: "resourceRequirements", Kind: Objects, Redact: Show, Description: "GPUs or accelerators.", Fields: []*Field{
 		{Name: "type", API: "type", Kind: String, Description: "`GPU`, `InferenceAccelerator` or `NeuronDevice`."},
 		{Name: "value", API: "value", Kind: String, Description: "Count, `ALL`, or device name."},
 	}},
-	{Name: "system_controls", API: "systemControls", Kind: Objects, Description: "Namespaced kernel parameters.", Fields: []*Field{
+	{Name: "system_controls", API: "systemControls", Kind: Objects, Redact: Show, Description: "Namespaced kernel parameters.", Fields: []*Field{
 		{Name: "namespace", API: "namespace", Kind: String, Description: "Parameter, e.g. `net.core.somaxconn`."},
 		{Name: "value", API: "value", Kind: String, Description: "Value."},
 	}},
-	{Name: "extra_hosts", API: "extraHosts", Kind: Objects, Description: "Entries for /etc/hosts (not with `awsvpc`).", Fields: []*Field{
+	{Name: "extra_hosts", API: "extraHosts", Kind: Objects, Redact: Show, Description: "Entries for /etc/hosts (not with `awsvpc`).", Fields: []*Field{
 		{Name: "hostname", API: "hostname", Kind: String, Description: "Hostname."},
 		{Name: "ip_address", API: "ipAddress", Kind: String, Description: "IP address."},
 	}},
-	{Name: "environment_files", API: "environmentFiles", Kind: Objects, Description: "S3 environment files.", Fields: []*Field{
+	{Name: "environment_files", API: "environmentFiles", Kind: Objects, Redact: Show, Description: "S3 environment files.", Fields: []*Field{
 		{Name: "type", API: "type", Kind: String, Description: "`s3`."},
 		{Name: "value", API: "value", Kind: String, Description: "ARN of the S3 object (`.env`)."},
 	}},
-	{Name: "repository_credentials", API: "repositoryCredentials", Kind: Object, Description: "Private registry credentials.", Fields: []*Field{
+	{Name: "repository_credentials", API: "repositoryCredentials", Kind: Object, Redact: Show, Description: "Private registry credentials.", Fields: []*Field{
 		{Name: "credentials_parameter", API: "credentialsParameter", Kind: String, Description: "ARN of the Secrets Manager secret with the credentials."},
 	}},
-	{Name: "restart_policy", API: "restartPolicy", Kind: Object, Description: "Container restart policy.", Fields: []*Field{
+	{Name: "restart_policy", API: "restartPolicy", Kind: Object, Redact: Show, Description: "Container restart policy.", Fields: []*Field{
 		{Name: "enabled", API: "enabled", Kind: Bool, Description: "Whether the container restarts when it exits."},
 		{Name: "ignored_exit_codes", API: "ignoredExitCodes", Kind: Ints, Description: "Exit codes that do not cause a restart (at most 50)."},
 		{Name: "restart_attempt_period", API: "restartAttemptPeriod", Kind: Int, Description: "Seconds the container must run before a restart is attempted, 60–1800."},
 	}},
-	{Name: "dns_servers", API: "dnsServers", Kind: Strings, Description: "DNS servers (not on Fargate or with `awsvpc`)."},
-	{Name: "dns_search_domains", API: "dnsSearchDomains", Kind: Strings, Description: "DNS search domains (not on Fargate)."},
-	{Name: "docker_security_options", API: "dockerSecurityOptions", Kind: Strings, Description: "SELinux/AppArmor labels and `no-new-privileges` (not on Fargate)."},
-	{Name: "links", API: "links", Kind: Strings, Description: "Links to other containers, `name:alias` (bridge mode only)."},
-	{Name: "credential_specs", API: "credentialSpecs", Kind: Strings, Description: "Credential spec ARN for Active Directory (at most one)."},
-	{Name: "docker_labels", API: "dockerLabels", Kind: Map, Description: "Docker labels."},
-	{Name: "privileged", API: "privileged", Kind: Bool, Description: "Run privileged (not on Fargate)."},
-	{Name: "readonly_root_filesystem", API: "readonlyRootFilesystem", Kind: Bool, Description: "Mount the root file system read-only."},
-	{Name: "disable_networking", API: "disableNetworking", Kind: Bool, Description: "Disable networking in the container."},
-	{Name: "interactive", API: "interactive", Kind: Bool, Description: "Keep stdin open (`docker run -i`)."},
-	{Name: "pseudo_terminal", API: "pseudoTerminal", Kind: Bool, Description: "Allocate a TTY (`docker run -t`)."},
-	{Name: "start_timeout", API: "startTimeout", Kind: Int, Description: "Seconds to wait for dependencies before giving up on this container (Fargate: 2–120)."},
-	{Name: "stop_timeout", API: "stopTimeout", Kind: Int, Description: "Seconds before the container is killed after SIGTERM (Fargate: 2–120)."},
-	{Name: "version_consistency", API: "versionConsistency", Kind: String, Description: "`enabled` (default) or `disabled`: resolve the image tag to a digest."},
+	{Name: "dns_servers", API: "dnsServers", Kind: Strings, Redact: Show, Description: "DNS servers (not on Fargate or with `awsvpc`)."},
+	{Name: "dns_search_domains", API: "dnsSearchDomains", Kind: Strings, Redact: Show, Description: "DNS search domains (not on Fargate)."},
+	{Name: "docker_security_options", API: "dockerSecurityOptions", Kind: Strings, Redact: Show, Description: "SELinux/AppArmor labels and `no-new-privileges` (not on Fargate)."},
+	{Name: "links", API: "links", Kind: Strings, Redact: Show, Description: "Links to other containers, `name:alias` (bridge mode only)."},
+	{Name: "credential_specs", API: "credentialSpecs", Kind: Strings, Redact: Show, Description: "Credential spec ARN for Active Directory (at most one)."},
+	{Name: "docker_labels", API: "dockerLabels", Kind: Map, Redact: HideValues, Description: "Docker labels."},
+	{Name: "privileged", API: "privileged", Kind: Bool, Redact: Show, Description: "Run privileged (not on Fargate)."},
+	{Name: "readonly_root_filesystem", API: "readonlyRootFilesystem", Kind: Bool, Redact: Show, Description: "Mount the root file system read-only."},
+	{Name: "disable_networking", API: "disableNetworking", Kind: Bool, Redact: Show, Description: "Disable networking in the container."},
+	{Name: "interactive", API: "interactive", Kind: Bool, Redact: Show, Description: "Keep stdin open (`docker run -i`)."},
+	{Name: "pseudo_terminal", API: "pseudoTerminal", Kind: Bool, Redact: Show, Description: "Allocate a TTY (`docker run -t`)."},
+	{Name: "start_timeout", API: "startTimeout", Kind: Int, Redact: Show, Description: "Seconds to wait for dependencies before giving up on this container (Fargate: 2–120)."},
+	{Name: "stop_timeout", API: "stopTimeout", Kind: Int, Redact: Show, Description: "Seconds before the container is killed after SIGTERM (Fargate: 2–120)."},
+	{Name: "version_consistency", API: "versionConsistency", Kind: String, Redact: Show, Description: "`enabled` (default) or `disabled`: resolve the image tag to a digest."},
 	{Name: "extra_json", Kind: JSON, Description: "Escape hatch: a JSON object of ContainerDefinition fields that have no attribute here yet, merged into the output, e.g. `jsonencode({ someNewField = true })`. It may not repeat a field set by an attribute."},
 	{Name: "json", Kind: String, Computed: true, Sensitive: true, Description: "The container definition as canonical JSON, for an element of `ecskit_task_definition.containers`. Sensitive: Terraform does not tell a data source which of its values are sensitive, so everything built from them is treated as secret (see `json_redacted` for a readable copy)."},
 	{Name: "json_redacted", Kind: String, Computed: true, Description: "`json` with every value that could hold a secret replaced by `\"(redacted)\"`: environment values, command, entry point and health-check arguments, log and FireLens option values, Docker label values, and `extra_json` fields. Names, image, sizes, ports, flags, paths and ARNs stay. For outputs and reviews; not for `containers`."},

@@ -324,3 +324,49 @@ func fits(t *testing.T, where string, f *Field, typ reflect.Type) bool {
 	}
 	return false
 }
+
+// TestRedactionFollowsTheTable: in the redacted copy of a container that
+// sets every attribute, each string an attribute sets shows exactly when the
+// table's Redact says it shows (a shown parent shows all it holds).
+func TestRedactionFollowsTheTable(t *testing.T) {
+	res := ContainerJSON(sample(ContainerFields, nil, ContainerFields, map[string]string{}))
+	if !res.Known || len(res.Problems) > 0 || len(res.Errors) > 0 {
+		t.Fatalf("the sample container does not render: %v %v", res.Problems, res.Errors)
+	}
+	red, err := RedactContainer(res.JSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	var walk func(fields []*Field, prefix []AttrStep, shown bool, byField bool)
+	walk = func(fields []*Field, prefix []AttrStep, shown, byField bool) {
+		for _, f := range fields {
+			if f.API == "" {
+				continue
+			}
+			p := append(append([]AttrStep(nil), prefix...), AttrStep{Name: f.Name, Index: -1})
+			show := shown || (byField && f.Redact == Show)
+			switch f.Kind {
+			case Object:
+				walk(f.Fields, p, show, byField && f.Redact == ByField)
+				continue
+			case Objects:
+				p[len(p)-1].Index = 0
+				walk(f.Fields, p, show, false)
+				continue
+			case String, Strings, StringSet, Map, NameValues:
+			default:
+				continue
+			}
+			s := `"v:` + attrString(p) + `"`
+			if got := strings.Contains(red, s); got != show {
+				t.Errorf("%s: shown in the redacted copy is %t, want %t:\n%s", attrString(p), got, show, red)
+			}
+			n++
+		}
+	}
+	walk(ContainerFields, nil, false, true)
+	if n < 30 {
+		t.Errorf("only %d attributes checked", n)
+	}
+}

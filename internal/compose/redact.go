@@ -8,25 +8,6 @@ import (
 // Redacted is what a redacted value reads in RedactContainers' output.
 const Redacted = "(redacted)"
 
-// Terraform never tells a provider which values it holds as sensitive, so the
-// data sources cannot know whether a value came from a sensitive variable. A
-// redacted copy therefore keeps only what cannot be a secret: names, images,
-// numbers, flags, enumerations, paths and ARNs (a secret's ARN is not the
-// secret). Every value a user may write freely, and every field this list does
-// not know (extra_json may add any), reads Redacted.
-
-// keptFields are the container fields kept whole.
-var keptFields = map[string]bool{
-	"name": true, "image": true, "cpu": true, "memory": true, "memoryReservation": true, "essential": true,
-	"portMappings": true, "links": true, "mountPoints": true, "volumesFrom": true, "dependsOn": true,
-	"startTimeout": true, "stopTimeout": true, "ulimits": true, "linuxParameters": true, "privileged": true,
-	"readonlyRootFilesystem": true, "disableNetworking": true, "interactive": true, "pseudoTerminal": true,
-	"user": true, "workingDirectory": true, "hostname": true, "dnsServers": true, "dnsSearchDomains": true,
-	"extraHosts": true, "dockerSecurityOptions": true, "systemControls": true, "resourceRequirements": true,
-	"environmentFiles": true, "secrets": true, "repositoryCredentials": true, "credentialSpecs": true,
-	"restartPolicy": true, "versionConsistency": true,
-}
-
 // RedactContainers returns canonical container definitions JSON (an array, as
 // in ecskit_task_definition.container_definitions) with every value that could
 // hold a secret replaced by Redacted: environment values, command, entry point
@@ -57,60 +38,56 @@ func RedactContainer(src string) (string, error) {
 	return encodeJSON(redactContainer(v))
 }
 
-func redactContainer(v any) any {
-	c, ok := v.(map[string]any)
-	if !ok {
-		return Redacted
-	}
-	for k, f := range c {
-		switch {
-		case keptFields[k]:
-		case k == "environment":
-			c[k] = redactEach(f, func(e map[string]any) {
-				if _, ok := e["value"]; ok {
-					e["value"] = Redacted
-				}
-			})
-		case k == "healthCheck":
-			c[k] = redactFields(f, map[string]bool{"interval": true, "timeout": true, "retries": true, "startPeriod": true},
-				map[string]func(any) any{"command": redactCommand})
-		case k == "logConfiguration":
-			c[k] = redactFields(f, map[string]bool{"logDriver": true, "secretOptions": true},
-				map[string]func(any) any{"options": redactMapValues})
-		case k == "firelensConfiguration":
-			c[k] = redactFields(f, map[string]bool{"type": true}, map[string]func(any) any{"options": redactMapValues})
-		case k == "dockerLabels":
-			c[k] = redactMapValues(f)
-		case k == "command" || k == "entryPoint":
-			c[k] = redactList(f)
-		default:
-			c[k] = Redacted
-		}
-	}
-	return c
-}
+// redactContainer redacts a container definition as ContainerFields say
+// (Field.Redact); a member the table does not know is hidden.
+func redactContainer(v any) any { return redactObject(v, ContainerFields) }
 
-// redactFields keeps the fields in keep, applies special to others, and
-// redacts the rest.
-func redactFields(v any, keep map[string]bool, special map[string]func(any) any) any {
+func redactObject(v any, fields []*Field) any {
 	m, ok := v.(map[string]any)
 	if !ok {
 		return Redacted
 	}
-	for k, f := range m {
-		switch {
-		case keep[k]:
-		case special[k] != nil:
-			m[k] = special[k](f)
-		default:
-			m[k] = Redacted
-		}
+	for k, e := range m {
+		m[k] = redactValue(e, fieldByAPI(fields, k))
 	}
 	return m
 }
 
-// redactEach applies fn to each object of a list; anything else is redacted.
-func redactEach(v any, fn func(map[string]any)) any {
+func redactValue(v any, f *Field) any {
+	if f == nil {
+		return Redacted
+	}
+	switch f.Redact {
+	case Show:
+		return v
+	case HideValues:
+		if f.Kind == NameValues {
+			return redactEach(v)
+		}
+		return redactMapValues(v)
+	case HideArgs:
+		return redactList(v)
+	case HideCommandArgs:
+		return redactCommand(v)
+	case ByField:
+		return redactObject(v, f.Fields)
+	}
+	return Redacted
+}
+
+// fieldByAPI returns the field among fields that sets the API member name.
+func fieldByAPI(fields []*Field, name string) *Field {
+	for _, f := range fields {
+		if f.API != "" && f.apiSteps()[0] == name {
+			return f
+		}
+	}
+	return nil
+}
+
+// redactEach keeps the names of a name/value list and hides everything
+// else; anything but a list of objects is hidden whole.
+func redactEach(v any) any {
 	list, ok := v.([]any)
 	if !ok {
 		return Redacted
@@ -118,11 +95,10 @@ func redactEach(v any, fn func(map[string]any)) any {
 	for i, e := range list {
 		if m, ok := e.(map[string]any); ok {
 			for k := range m {
-				if k != "name" && k != "value" {
+				if k != "name" {
 					m[k] = Redacted
 				}
 			}
-			fn(m)
 		} else {
 			list[i] = Redacted
 		}
