@@ -59,12 +59,6 @@ func All() []*Rule {
 	return out
 }
 
-// Lookup returns the configuration rule called name, or nil.
-func Lookup(name string) *Rule {
-	r, _ := rules.Implementation(name, rules.ConfigScope).(*Rule)
-	return r
-}
-
 // Check runs every configuration rule not skipped over cfg and returns the findings sorted.
 func Check(cfg *module.Config, opts Options) []findings.Finding {
 	if opts.DynamicPortRange == (rules.PortRange{}) {
