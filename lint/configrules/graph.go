@@ -18,24 +18,8 @@ import (
 // Schemas names the nested blocks of every resource type the configuration rules read, so that .tf.json files
 // load with the same block structure as .tf files. Pass it as module.Options.Schemas.
 var Schemas = map[string]*module.BlockSchema{
-	"aws_ecs_task_definition": blocks(map[string]*module.BlockSchema{
-		"volume": blocks(map[string]*module.BlockSchema{
-			"docker_volume_configuration":                  nil,
-			"efs_volume_configuration":                     blocks(map[string]*module.BlockSchema{"authorization_config": nil}),
-			"fsx_windows_file_server_volume_configuration": blocks(map[string]*module.BlockSchema{"authorization_config": nil}),
-		}),
-		"placement_constraints": nil, "runtime_platform": nil, "ephemeral_storage": nil,
-		"proxy_configuration": nil, "inference_accelerator": nil,
-	}),
-	"ecskit_task_definition": blocks(map[string]*module.BlockSchema{
-		"volume": blocks(map[string]*module.BlockSchema{
-			"docker_volume_configuration":                  nil,
-			"efs_volume_configuration":                     blocks(map[string]*module.BlockSchema{"authorization_config": nil}),
-			"fsx_windows_file_server_volume_configuration": blocks(map[string]*module.BlockSchema{"authorization_config": nil}),
-		}),
-		"placement_constraints": nil, "runtime_platform": nil, "ephemeral_storage": nil,
-		"proxy_configuration": nil,
-	}),
+	"aws_ecs_task_definition": taskBlocks,
+	"ecskit_task_definition":  taskBlocks,
 	"aws_ecs_service": blocks(map[string]*module.BlockSchema{
 		"capacity_provider_strategy": nil, "load_balancer": nil, "network_configuration": nil,
 		"ordered_placement_strategy": nil, "placement_constraints": nil, "deployment_controller": nil,
@@ -92,6 +76,21 @@ var actionSchema = blocks(map[string]*module.BlockSchema{
 
 func blocks(m map[string]*module.BlockSchema) *module.BlockSchema {
 	return &module.BlockSchema{Blocks: m}
+}
+
+// taskBlocks are the nested blocks of aws_ecs_task_definition and ecskit_task_definition, as compose's table of
+// the data sources' attributes has them (compose.TaskSchema).
+var taskBlocks = blockSchemaOf(compose.TaskSchema)
+
+func blockSchemaOf(s *compose.Schema) *module.BlockSchema {
+	if len(s.Blocks) == 0 {
+		return nil
+	}
+	out := &module.BlockSchema{Blocks: map[string]*module.BlockSchema{}}
+	for name, child := range s.Blocks {
+		out.Blocks[name] = blockSchemaOf(child)
+	}
+	return out
 }
 
 // The resource graph.
