@@ -62,14 +62,7 @@ func composeContainer(in *module.Instance) *compose.ContainerResult {
 // taskValue is the value of an ecskit_task_definition: its config and the
 // outputs of its composition, unknown while the composition is not known.
 func taskValue(config cty.Value, res *compose.TaskResult) cty.Value {
-	out := map[string]cty.Value{
-		"container_definitions":          cty.UnknownVal(cty.String),
-		"container_definitions_redacted": cty.UnknownVal(cty.String),
-		"json":                           cty.UnknownVal(cty.String),
-		"normalized_cpu":                 cty.UnknownVal(cty.String),
-		"normalized_memory":              cty.UnknownVal(cty.String),
-		"findings":                       cty.UnknownVal(cty.List(findingType)),
-	}
+	out := unknownComputed(compose.TaskFields)
 	if res.Known {
 		out["container_definitions"] = cty.StringVal(res.ContainerDefinitions)
 		if r, err := compose.RedactContainers(res.ContainerDefinitions); err == nil {
@@ -99,7 +92,7 @@ func taskValue(config cty.Value, res *compose.TaskResult) cty.Value {
 // containerValue is the value of an ecskit_container_definition: its config
 // and its JSON, unknown while the container is not known or not valid.
 func containerValue(config cty.Value, res *compose.ContainerResult) cty.Value {
-	out := map[string]cty.Value{"json": cty.UnknownVal(cty.String), "json_redacted": cty.UnknownVal(cty.String)}
+	out := unknownComputed(compose.ContainerFields)
 	if res.Known && len(res.Problems) == 0 && len(res.Errors) == 0 {
 		out["json"] = cty.StringVal(res.JSON)
 		if r, err := compose.RedactContainer(res.JSON); err == nil {
@@ -109,9 +102,48 @@ func containerValue(config cty.Value, res *compose.ContainerResult) cty.Value {
 	return withConfig(config, out)
 }
 
-var findingType = cty.Object(map[string]cty.Type{
-	"rule": cty.String, "severity": cty.String, "message": cty.String, "path": cty.String,
-})
+// unknownComputed holds an unknown value of its type for every attribute
+// that fields compute.
+func unknownComputed(fields []*compose.Field) map[string]cty.Value {
+	out := map[string]cty.Value{}
+	for _, f := range fields {
+		if f.Computed {
+			out[f.Name] = cty.UnknownVal(ctyType(f))
+		}
+	}
+	return out
+}
+
+// findingType is the object type of an element of findings.
+var findingType = ctyType(compose.FieldNamed(compose.TaskFields, "findings")).ElementType()
+
+// ctyType is the type the provider's schema gives the attribute f.
+func ctyType(f *compose.Field) cty.Type {
+	switch f.Kind {
+	case compose.Int:
+		return cty.Number
+	case compose.Bool:
+		return cty.Bool
+	case compose.Strings, compose.JSONList:
+		return cty.List(cty.String)
+	case compose.Ints:
+		return cty.List(cty.Number)
+	case compose.StringSet:
+		return cty.Set(cty.String)
+	case compose.Map, compose.NameValues:
+		return cty.Map(cty.String)
+	case compose.Object, compose.Objects, compose.Blocks, compose.Block:
+		attrs := map[string]cty.Type{}
+		for _, c := range f.Fields {
+			attrs[c.Name] = ctyType(c)
+		}
+		if f.Kind == compose.Object {
+			return cty.Object(attrs)
+		}
+		return cty.List(cty.Object(attrs))
+	}
+	return cty.String // String, JSON
+}
 
 func stringOrNull(s string) cty.Value {
 	if s == "" {
