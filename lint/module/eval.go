@@ -71,6 +71,14 @@ func (l *loader) evalData(mi *modInst, r *resourceDecl, ctx *hcl.EvalContext) ct
 	ds := l.opts.DataSources[r.typ]
 	keys, unknown := l.expand(r.count, r.forEach, ctx, r.declRange)
 	vals := make([]cty.Value, len(keys))
+	var made []*Instance // by key, nil where the body does not decode
+	if ds.EvalBody != nil {
+		made = make([]*Instance, len(keys))
+		if mi.evaluated == nil {
+			mi.evaluated = map[*resourceDecl][]*Instance{}
+		}
+		mi.evaluated[r] = made
+	}
 	for i, k := range keys {
 		ictx := childCtx(ctx, k)
 		config, diags := hcldec.Decode(dynblock.Expand(r.config, ictx), ds.Spec, ictx)
@@ -81,12 +89,8 @@ func (l *loader) evalData(mi *modInst, r *resourceDecl, ctx *hcl.EvalContext) ct
 		}
 		var val cty.Value
 		if ds.EvalBody != nil {
-			in := l.instance(mi, r, k, unknown, ictx)
-			val, in.Result, diags = ds.EvalBody(config, in)
-			if mi.evaluated == nil {
-				mi.evaluated = map[*resourceDecl][]*Instance{}
-			}
-			mi.evaluated[r] = append(mi.evaluated[r], in)
+			made[i] = l.instance(mi, r, k, unknown, ictx)
+			val, made[i].Result, diags = ds.EvalBody(config, made[i])
 		} else {
 			val, diags = ds.Eval(config)
 		}
@@ -175,7 +179,7 @@ func (l *loader) addInstances(mi *modInst, r *resourceDecl, ctx *hcl.EvalContext
 	}
 	l.refVars = mi.path.refVars
 	for i, k := range keys {
-		if made != nil && made[i].Key.RawEquals(k.key) && made[i].UnknownCount == (unknown || mi.unknownCount) {
+		if made != nil && made[i] != nil && made[i].Key.RawEquals(k.key) && made[i].UnknownCount == (unknown || mi.unknownCount) {
 			l.instances = append(l.instances, made[i])
 			continue
 		}

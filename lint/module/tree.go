@@ -48,7 +48,8 @@ type modInst struct {
 	data         map[string]map[string]cty.Value
 	children     map[string]*childSet // the instances of each followed call, once expanded
 	modCache     map[string]cty.Value // module.NAME values built from the children's outputs
-	// evaluated holds the instances of data blocks that evalData made (DataSource.EvalBody), in key order.
+	// evaluated holds the instances of data blocks that evalData made (DataSource.EvalBody), by key in order;
+	// nil for a key whose body does not decode.
 	evaluated map[*resourceDecl][]*Instance
 }
 
