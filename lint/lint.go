@@ -20,7 +20,9 @@ import (
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/ecskit/terraform-provider-ecskit/internal/rules"
+	"github.com/ecskit/terraform-provider-ecskit/internal/taskdef"
 	"github.com/ecskit/terraform-provider-ecskit/lint/config"
+	"github.com/ecskit/terraform-provider-ecskit/lint/configrules"
 	"github.com/ecskit/terraform-provider-ecskit/lint/findings"
 	"github.com/ecskit/terraform-provider-ecskit/lint/format"
 	"github.com/ecskit/terraform-provider-ecskit/lint/ignore"
@@ -260,6 +262,12 @@ func newRunner(o *options) *runner {
 
 func (r *runner) rulesConfig() rules.Config {
 	return rules.Config{DynamicPortRange: r.opts.portRange, Skip: r.skip}
+}
+
+// configRules returns the options of the configuration rules, with the task
+// definitions the task rules decoded.
+func (r *runner) configRules(decoded map[*module.Instance]*taskdef.TaskDefinition) configrules.Options {
+	return configrules.Options{DynamicPortRange: r.opts.portRange, Skip: r.skip, TaskDefinitions: decoded}
 }
 
 // moduleOptions returns the options of the module loads of the run, made on

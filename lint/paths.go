@@ -434,9 +434,7 @@ func (r *runner) checkModule(dir, allowed string) *moduleResult {
 	out.instances = cfg.Instances
 	out.called = cfg.Called
 	m := &moduleRun{r: r, out: out, cfg: cfg, files: cfg.Reader}
-	m.checkTaskDefinitions()
-	out.findings = append(out.findings, configrules.Check(cfg, configrules.Options{DynamicPortRange: r.opts.portRange, Skip: r.skip, TaskDefinitions: m.decoded})...)
-	throughCalls(cfg, out.findings)
+	m.check()
 	return out
 }
 

@@ -51,7 +51,7 @@ func (r *runner) lintPlan(name string, src []byte) {
 			tds[in] = td
 		}
 	}
-	for _, f := range configrules.Check(cfg, configrules.Options{DynamicPortRange: r.opts.portRange, Skip: r.skip, TaskDefinitions: tds}) {
+	for _, f := range configrules.Check(cfg, r.configRules(tds)) {
 		f.Range = hcl.Range{} // ranges name the plan file and no place in it
 		r.planFindings = append(r.planFindings, f)
 	}

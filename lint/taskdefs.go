@@ -14,6 +14,7 @@ import (
 	"github.com/ecskit/terraform-provider-ecskit/internal/rules"
 	"github.com/ecskit/terraform-provider-ecskit/internal/taskdef"
 	"github.com/ecskit/terraform-provider-ecskit/internal/tree"
+	"github.com/ecskit/terraform-provider-ecskit/lint/configrules"
 	"github.com/ecskit/terraform-provider-ecskit/lint/module"
 	"github.com/ecskit/terraform-provider-ecskit/lint/tffunc"
 )
@@ -56,6 +57,18 @@ func (m *moduleRun) budget(n int, in *module.Instance) bool {
 // definitions of the ten containers ECS allows. A few lines can ask for more (a count of 10,000 task definitions
 // of 1,000 containers each), and checking them all would take minutes and gigabytes.
 const maxContainers = 20000
+
+// check is the module's one pass once it is loaded and evaluated: the
+// task-definition rules on every task definition (checkTaskDefinitions: the
+// ecskit data sources as the loader composed them, each
+// aws_ecs_task_definition decoded once), then the configuration rules on the
+// same decoded task definitions, then the findings in called modules placed
+// through the calls.
+func (m *moduleRun) check() {
+	m.checkTaskDefinitions()
+	m.out.findings = append(m.out.findings, configrules.Check(m.cfg, m.r.configRules(m.decoded))...)
+	throughCalls(m.cfg, m.out.findings)
+}
 
 // checkTaskDefinitions runs the task-definition rules on every
 // aws_ecs_task_definition resource and ecskit data source of cfg.
