@@ -67,8 +67,10 @@ const (
 // blocks and objects, and the API member it sets. TaskFields and
 // ContainerFields are the one description of the data sources' attributes:
 // the provider's schema, the conversion to API JSON, the attribute a
-// diagnostic is placed on and ecslint's view of the data sources all derive
-// from them.
+// diagnostic is placed on, the redacted copies and ecslint's view of the data
+// sources all derive from them. A new attribute is a row here (and its test):
+// tests check every row against the AWS SDK's ECS types and both ways between
+// attribute and API paths.
 type Field struct {
 	// Name is the attribute's name (snake_case).
 	Name string
