@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/ext/typeexpr"
@@ -262,15 +264,36 @@ func (l *loader) readModule(display, realDir string) (*moduleConfig, map[string]
 	}
 	m := &moduleConfig{dir: display, realDir: realDir, variables: map[string]*variableDecl{}, varFiles: found.varFiles,
 		choiceVarFiles: found.choice}
-	files := make(map[string]*hcl.File, len(found.config))
-	for _, real := range found.config {
+	// The files are parsed concurrently, so that a large module that other Loads wait for (the shared modules
+	// of a tree) takes the idle cores too, and read in order.
+	names := make([]string, len(found.config))
+	parsed := make([]*hcl.File, len(found.config))
+	fdiags := make([]hcl.Diagnostics, len(found.config))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, real := range found.config {
 		name := filepath.Join(display, filepath.Base(real))
-		f, fdiags := l.readFile(real, name)
-		diags = append(diags, fdiags...)
+		names[i] = name
+		if i == len(found.config)-1 {
+			parsed[i], fdiags[i] = l.readFile(real, name)
+			break
+		}
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			parsed[i], fdiags[i] = l.readFile(real, name)
+			<-sem
+		}()
+	}
+	wg.Wait()
+	files := make(map[string]*hcl.File, len(found.config))
+	for i, f := range parsed {
+		diags = append(diags, fdiags[i]...)
 		if f == nil {
 			continue
 		}
-		files[name] = f
+		files[names[i]] = f
 		diags = append(diags, m.addFile(f)...)
 	}
 	return m, files, diags
