@@ -25,10 +25,11 @@ type moduleRun struct {
 	out   *moduleResult // what the checks found
 	cfg   *module.Config
 	files *tffunc.Files // resolves file("…") paths as the loader did
-	// taskData holds the compositions of the ecskit_task_definition data
-	// sources, by module instance and name (dataKey), for the resources built
-	// from their outputs.
-	taskData map[string][]*compose.TaskResult
+	// taskData holds the ecskit_task_definition data sources by module
+	// instance and name (dataKey), composed holds their compositions, for the
+	// resources built from their outputs.
+	taskData map[string][]*module.Instance
+	composed map[*module.Instance]*compose.TaskResult
 	// decoded holds the task definitions the rules saw (of resources and
 	// data sources), for the configuration rules
 	// (configrules.Options.TaskDefinitions).
@@ -73,7 +74,8 @@ func (m *moduleRun) check() {
 // checkTaskDefinitions runs the task-definition rules on every
 // aws_ecs_task_definition resource and ecskit data source of cfg.
 func (m *moduleRun) checkTaskDefinitions() {
-	m.taskData = map[string][]*compose.TaskResult{}
+	m.taskData = map[string][]*module.Instance{}
+	m.composed = map[*module.Instance]*compose.TaskResult{}
 	m.decoded = map[*module.Instance]*taskdef.TaskDefinition{}
 	for _, in := range m.cfg.Instances {
 		if in.Mode != module.Data || in.Body == nil {
@@ -114,7 +116,8 @@ func (m *moduleRun) checkTaskData(in *module.Instance) {
 		m.out.addFinding(f, in.DefRange, in.Address)
 	}
 	k := dataKey(in.Module, in.Name)
-	m.taskData[k] = append(m.taskData[k], res)
+	m.taskData[k] = append(m.taskData[k], in)
+	m.composed[in] = res
 	if res.TD != nil {
 		m.decoded[in] = res.TD
 	}
@@ -190,8 +193,7 @@ func (m *moduleRun) checkResource(in *module.Instance) {
 type rulePlace struct{ rule, place string }
 
 // dataFindings returns the findings of the ecskit_task_definition data
-// sources the resource refers to (its attributes name them: all instances of
-// a name count, whatever the key). Such a resource registers the task
+// sources the resource refers to. Such a resource registers the task
 // definition the data source composed, whose findings were reported on the
 // data source: the same rule at the same place of that task definition is not
 // reported again on the resource. Its other findings (an attribute the
@@ -203,16 +205,8 @@ func (m *moduleRun) dataFindings(in *module.Instance) map[rulePlace]bool {
 	var out map[rulePlace]bool
 	for _, a := range in.Body.Attributes {
 		for _, tr := range a.Expr.Variables() {
-			if tr.RootName() != "data" || len(tr) < 3 {
-				continue
-			}
-			typ, ok1 := tr[1].(hcl.TraverseAttr)
-			name, ok2 := tr[2].(hcl.TraverseAttr)
-			if !ok1 || !ok2 || typ.Name != "ecskit_task_definition" {
-				continue
-			}
-			for _, res := range m.taskData[dataKey(in.Module, name.Name)] {
-				for _, f := range res.Findings {
+			for _, d := range m.referencedData(in, tr) {
+				for _, f := range m.composed[d].Findings {
 					if out == nil {
 						out = map[rulePlace]bool{}
 					}
@@ -222,6 +216,38 @@ func (m *moduleRun) dataFindings(in *module.Instance) map[rulePlace]bool {
 		}
 	}
 	return out
+}
+
+// referencedData returns the instances of the ecskit_task_definition data
+// source that the reference tr of instance in names: the one of the literal
+// key the reference gives (data.ecskit_task_definition.x["a"]); without one,
+// the instance with in's own key (data.ecskit_task_definition.x[each.key] from
+// a resource with the same for_each), else all of them.
+func (m *moduleRun) referencedData(in *module.Instance, tr hcl.Traversal) []*module.Instance {
+	if tr.RootName() != "data" || len(tr) < 3 {
+		return nil
+	}
+	typ, ok1 := tr[1].(hcl.TraverseAttr)
+	name, ok2 := tr[2].(hcl.TraverseAttr)
+	if !ok1 || !ok2 || typ.Name != "ecskit_task_definition" {
+		return nil
+	}
+	all := m.taskData[dataKey(in.Module, name.Name)]
+	key := in.Key
+	if len(tr) > 3 {
+		if ix, ok := tr[3].(hcl.TraverseIndex); ok {
+			key = ix.Key
+		}
+	}
+	if key == cty.NilVal || !key.IsKnown() {
+		return all
+	}
+	for _, d := range all {
+		if d.Key != cty.NilVal && d.Key.IsKnown() && d.Key.Equals(key).True() {
+			return []*module.Instance{d}
+		}
+	}
+	return all
 }
 
 // taskBlocks and containerBlocks name the nested blocks of the task
