@@ -95,8 +95,8 @@ func (m *moduleRun) checkTaskDefinitions() {
 	}
 }
 
-// dataKey names the data source name of the module instance module, whatever
-// its instance key.
+// dataKey identifies the data block name in the module instance module; its
+// instances (count, for_each) share it.
 func dataKey(module, name string) string { return module + "\x00" + name }
 
 // checkTaskData reports the composition of an ecskit_task_definition, which
