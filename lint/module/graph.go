@@ -137,17 +137,17 @@ func (l *loader) graph(paths []*modPath) []*gnode {
 			n := &gnode{kind: varNode, path: p, name: name, rng: cfg.variables[name].declRange, scope: p.parent}
 			if p.parent != nil {
 				if a := p.call.inputs[name]; a != nil {
-					n.refs, n.rng = a.Expr.Variables(), a.Expr.Range()
+					n.refs, n.rng = p.call.inputRefs[name], a.Expr.Range()
 				}
 			}
 			named("var."+name, n)
 		}
-		for _, a := range cfg.locals {
-			named("local."+a.Name, &gnode{kind: localNode, path: p, name: a.Name, local: a, refs: a.Expr.Variables(), scope: p, rng: a.Range})
+		for i, a := range cfg.locals {
+			named("local."+a.Name, &gnode{kind: localNode, path: p, name: a.Name, local: a, refs: cfg.localRefs[i], scope: p, rng: a.Range})
 		}
 		if p.parent != nil { // nothing reads the root module's outputs
 			for _, o := range cfg.outputs {
-				named("output."+o.name, &gnode{kind: outputNode, path: p, name: o.name, output: o, refs: o.expr.Variables(), scope: p, rng: o.declRange})
+				named("output."+o.name, &gnode{kind: outputNode, path: p, name: o.name, output: o, refs: o.refs, scope: p, rng: o.declRange})
 			}
 		}
 		for _, r := range cfg.resources {

@@ -25,6 +25,9 @@ type moduleConfig struct {
 	realDir   string // absolute, symbolic links resolved
 	variables map[string]*variableDecl
 	locals    []*hcl.Attribute
+	// localRefs are the references of each local's expression (in the order of locals), found once per parse
+	// rather than in every Load that reads the module.
+	localRefs [][]hcl.Traversal
 	outputs   []*outputDecl
 	calls     []*callDecl
 	resources []*resourceDecl
@@ -49,6 +52,7 @@ type variableDecl struct {
 type outputDecl struct {
 	name      string
 	expr      hcl.Expression
+	refs      []hcl.Traversal // expr's references
 	declRange hcl.Range
 }
 
@@ -60,6 +64,7 @@ type callDecl struct {
 	count       hcl.Expression
 	forEach     hcl.Expression
 	inputs      hcl.Attributes
+	inputRefs   map[string][]hcl.Traversal // the references of each input's expression
 	declRange   hcl.Range
 }
 
@@ -413,12 +418,13 @@ func (m *moduleConfig) addFile(f *hcl.File) hcl.Diagnostics {
 			diags = append(diags, d...)
 			for _, a := range sortedAttrs(attrs) {
 				m.locals = append(m.locals, a)
+				m.localRefs = append(m.localRefs, a.Expr.Variables())
 			}
 		case "output":
 			c, _, d := blk.Body.PartialContent(outputSchema)
 			diags = append(diags, d...)
 			if a := c.Attributes["value"]; a != nil {
-				m.outputs = append(m.outputs, &outputDecl{name: blk.Labels[0], expr: a.Expr, declRange: blk.DefRange})
+				m.outputs = append(m.outputs, &outputDecl{name: blk.Labels[0], expr: a.Expr, refs: a.Expr.Variables(), declRange: blk.DefRange})
 			}
 		case "module":
 			diags = append(diags, m.addCall(blk)...)
@@ -518,7 +524,10 @@ func (m *moduleConfig) addCall(blk *hcl.Block) hcl.Diagnostics {
 	c, rest, diags := blk.Body.PartialContent(callSchema)
 	inputs, d := rest.JustAttributes()
 	diags = append(diags, d...)
-	call := &callDecl{name: blk.Labels[0], inputs: inputs, declRange: blk.DefRange}
+	call := &callDecl{name: blk.Labels[0], inputs: inputs, inputRefs: make(map[string][]hcl.Traversal, len(inputs)), declRange: blk.DefRange}
+	for name, a := range inputs {
+		call.inputRefs[name] = a.Expr.Variables()
+	}
 	if a := c.Attributes["source"]; a != nil {
 		call.sourceRange = a.Expr.Range()
 		v, d := a.Expr.Value(nil)
