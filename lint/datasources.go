@@ -2,7 +2,9 @@ package lint
 
 import (
 	"math/big"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hcldec"
@@ -227,6 +229,9 @@ func coerce(n *tree.Node, fields []*compose.Field) *tree.Node {
 				for _, e := range v.Elems {
 					convertScalar(e, want)
 				}
+				if fd.Kind == compose.StringSet {
+					asSet(v)
+				}
 			}
 		case compose.Map, compose.NameValues:
 			if v.Kind == tree.Object {
@@ -246,6 +251,19 @@ func coerce(n *tree.Node, fields []*compose.Field) *tree.Node {
 		}
 	}
 	return n
+}
+
+// asSet orders a list of known strings and drops repeated ones, as
+// Terraform holds a set of strings; with an element of any other kind it
+// stays as written.
+func asSet(list *tree.Node) {
+	for _, e := range list.Elems {
+		if e.Kind != tree.String {
+			return
+		}
+	}
+	slices.SortStableFunc(list.Elems, func(a, b *tree.Node) int { return strings.Compare(a.Str, b.Str) })
+	list.Elems = slices.CompactFunc(list.Elems, func(a, b *tree.Node) bool { return a.Str == b.Str })
 }
 
 func convertScalar(n *tree.Node, want tree.Kind) {
