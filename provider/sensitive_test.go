@@ -202,6 +202,88 @@ func TestAccSensitiveOutputs(t *testing.T) {
 	})
 }
 
+// TestAccSensitiveFindingMessages: a secret in free text that a rule reports
+// on (a health-check command that is one curl with an Authorization header,
+// a credential in environment, an awslogs mode) is in none of the
+// diagnostics terraform prints, warnings and errors alike, although the rules
+// fire on those very values: their messages quote only what the redacted
+// copies show.
+func TestAccSensitiveFindingMessages(t *testing.T) {
+	needTerraform(t)
+	t.Parallel()
+	const head = `
+terraform {
+  required_providers {
+    ecskit = { source = "ecskit/ecskit" }
+  }
+}
+
+variable "db_password" {
+  type      = string
+  sensitive = true
+}
+`
+	// Warnings: the plan succeeds and prints them.
+	tf := newTerraformDir(t, map[string]string{"main.tf": head + `
+data "ecskit_container_definition" "web" {
+  name        = "web"
+  image       = "public.ecr.aws/nginx/nginx:1.27"
+  memory      = 256
+  environment = { DB_PASSWORD = var.db_password }
+  command     = ["serve", "--password=${var.db_password}"]
+  health_check = {
+    command = ["curl -f -H 'Authorization: Bearer ${var.db_password}' http://localhost/"]
+  }
+  docker_labels = { token = var.db_password }
+}
+
+data "ecskit_task_definition" "web" {
+  family     = "web"
+  containers = [data.ecskit_container_definition.web.json]
+}
+
+output "findings" {
+  value = [for f in data.ecskit_task_definition.web.findings : f.message]
+}
+`})
+	tf.run("init", "-input=false")
+	// terraform wraps diagnostics at 78 columns: compare with the spaces
+	// collapsed.
+	oneLine := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	plan := tf.run("plan", "-input=false", "-var", "db_password="+theSecret)
+	for _, want := range []string{
+		`healthCheck.command starts with neither "CMD" nor "CMD-SHELL"`,
+		`environment variable DB_PASSWORD looks like a credential`,
+	} {
+		if !strings.Contains(oneLine(plan), want) {
+			t.Errorf("the plan should print the finding %q (else the test proves nothing):\n%s", want, plan)
+		}
+	}
+
+	// An error: the plan fails with it.
+	tf = newTerraformDir(t, map[string]string{"main.tf": head + `
+data "ecskit_container_definition" "web" {
+  name   = "web"
+  image  = "public.ecr.aws/nginx/nginx:1.27"
+  memory = 256
+  log_configuration = {
+    log_driver = "awslogs"
+    options    = { awslogs-group = "/ecs/web", awslogs-region = "eu-west-1", mode = var.db_password }
+  }
+}
+
+data "ecskit_task_definition" "web" {
+  family     = "web"
+  containers = [data.ecskit_container_definition.web.json]
+}
+`})
+	tf.run("init", "-input=false")
+	failed := tf.runFailing("plan", "-input=false", "-var", "db_password="+theSecret)
+	if want := `awslogs option mode is neither "blocking" nor "non-blocking"`; !strings.Contains(oneLine(failed), want) {
+		t.Errorf("the plan should fail with %q (else the test proves nothing):\n%s", want, failed)
+	}
+}
+
 // terraformDir is a working directory in which the terraform CLI runs with
 // ecskit and fakeAWS attached from this process.
 type terraformDir struct {
@@ -261,6 +343,26 @@ func (d *terraformDir) run(args ...string) string {
 	}
 	if err != nil {
 		d.t.Fatalf("terraform %s: %v\n%s", strings.Join(args, " "), err, text)
+	}
+	return text
+}
+
+// runFailing is run for a command that must fail: it fails the test when
+// the command succeeds or when its output holds theSecret.
+func (d *terraformDir) runFailing(args ...string) string {
+	d.t.Helper()
+	args = append(args[:1:1], append([]string{"-no-color"}, args[1:]...)...)
+	cmd := exec.Command(d.terraform, append([]string{"-chdir=" + d.dir}, args...)...)
+	cmd.Env = d.env
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	err := cmd.Run()
+	text := out.String()
+	if strings.Contains(text, theSecret) {
+		d.t.Errorf("terraform %s printed the sensitive value:\n%s", args[0], text)
+	}
+	if err == nil {
+		d.t.Errorf("terraform %s should have failed:\n%s", strings.Join(args, " "), text)
 	}
 	return text
 }

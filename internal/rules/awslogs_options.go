@@ -71,8 +71,10 @@ func checkAwslogsOptions(p *Pass) {
 		if df, mp := opts.Entries["awslogs-datetime-format"], opts.Entries["awslogs-multiline-pattern"]; df.Set && mp.Set {
 			p.Report(mp, "%s: awslogs-datetime-format and awslogs-multiline-pattern are both set, but the awslogs driver accepts only one of them (both say where a multi-line log event starts). Remove one of them; awslogs-datetime-format is the simpler choice when events start with a timestamp.", c.Label())
 		}
+		// Log option values are free text the redacted copies hide: the
+		// message does not quote the mode given.
 		if m, ok := opts.Entries["mode"].Get(); ok && m != "blocking" && m != "non-blocking" {
-			p.Report(opts.Entries["mode"], "%s: awslogs option mode is %q; it must be \"blocking\" or \"non-blocking\". Set mode to \"non-blocking\" (the default; set max-buffer-size to size its buffer) or \"blocking\".", c.Label(), m)
+			p.Report(opts.Entries["mode"], "%s: awslogs option mode is neither \"blocking\" nor \"non-blocking\", the two modes the driver accepts. Set mode to \"non-blocking\" (the default; set max-buffer-size to size its buffer) or \"blocking\".", c.Label())
 		}
 	}
 }

@@ -22,7 +22,7 @@ func TestAwslogsOptions(t *testing.T) {
 			want:  []string{"awslogs-datetime-format and awslogs-multiline-pattern are both set"},
 			paths: []string{`containerDefinitions[0].logConfiguration.options["awslogs-multiline-pattern"]`}},
 		{name: "bad mode", td: td(`"EC2"`, `,"options":{"awslogs-group":"g","awslogs-region":"r","mode":"async"}`),
-			want: []string{`awslogs option mode is "async"`}},
+			want: []string{`awslogs option mode is neither "blocking" nor "non-blocking"`}},
 		{name: "good modes", td: td(`"EC2"`, `,"options":{"awslogs-group":"g","awslogs-region":"r","mode":"blocking"}`)},
 		{name: "other driver", td: `{"containerDefinitions":[{"name":"web","image":"x","logConfiguration":{"logDriver":"splunk","options":{}}}]}`},
 		{name: "unknown options map", td: td(`"FARGATE"`, `,"options":"(known after apply)"`)},

@@ -81,14 +81,13 @@ func checkHealthCommand(p *Pass, c *taskdef.Container, hc *taskdef.HealthCheck) 
 		p.Report(cmd, "%s: healthCheck.command is %s with nothing to run; the health check can never pass. Add the command after %s, for example [\"CMD-SHELL\", \"curl -f http://localhost/ || exit 1\"].", c.Label(), strconv.Quote(first), strconv.Quote(first))
 		return
 	}
-	var words []string
-	for _, arg := range cmd.Items {
-		s, ok := arg.Get()
-		if !ok {
-			s = "…"
-		}
-		words = append(words, s)
+	// The command is free text (a curl with an Authorization header, a
+	// password on a command line): the message says what is wrong without
+	// quoting any of it, as the redacted copies hide it.
+	caseNote := ""
+	if strings.EqualFold(first, "CMD") || strings.EqualFold(first, "CMD-SHELL") {
+		caseNote = " (the prefix is case-sensitive)"
 	}
-	p.ReportSeverity(Warning, cmd.Items[0], "%s: healthCheck.command starts with %s instead of \"CMD\" or \"CMD-SHELL\"; AWS's API reference requires one of them (older documentation says ECS then runs the command as CMD). Start the command with \"CMD\" to run it directly, or write [\"CMD-SHELL\", %s] to run it in a shell.",
-		c.Label(), strconv.Quote(first), strconv.Quote(strings.Join(words, " ")))
+	p.ReportSeverity(Warning, cmd.Items[0], "%s: healthCheck.command starts with neither \"CMD\" nor \"CMD-SHELL\"%s; AWS's API reference requires one of them (older documentation says ECS then runs the command as CMD). Put \"CMD\" before the program and its arguments to run it directly, or write [\"CMD-SHELL\", <the command as one string>] to run it in a shell.",
+		c.Label(), caseNote)
 }

@@ -74,6 +74,9 @@ func runRule(t *testing.T, r *Rule, cases []ruleCase) {
 					t.Errorf("finding %d: path %q, want %q", i, got[i].Path, c.paths[i])
 				}
 			}
+			// The same task definition with a secret in every free-text
+			// value: no message of any rule may quote it.
+			checkNoLeak(t, c.td)
 		})
 	}
 }
