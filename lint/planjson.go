@@ -1,7 +1,9 @@
 package lint
 
 import (
+	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -28,7 +30,18 @@ import (
 // Data sources are not checked by the task rules: an ecskit data source
 // whose values are known in the plan was already validated by the provider
 // during the plan, and one read only at apply time has unknown values.
+//
+// Values that the plan marks sensitive are checked like the others, and
+// nothing printed quotes them: a task rule's finding on a resource with
+// sensitive values gives the rule's title and the place in the task
+// definition in place of its message (sensitiveMessage), and any other
+// finding or error whose text holds one of the plan's hidden values
+// (plan.Hidden) is told the same way. The plan file's text is never shown.
 func (r *runner) lintPlan(name string, src []byte) {
+	// Text output prints the source line of an error; a plan's lines hold its values, sensitive ones
+	// included, in plain text.
+	delete(r.files, name)
+	firstError := len(r.errors)
 	p, err := plan.Parse(src)
 	if err != nil {
 		r.addError(&hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Cannot read plan JSON",
@@ -51,10 +64,54 @@ func (r *runner) lintPlan(name string, src []byte) {
 			tds[in] = td
 		}
 	}
+	firstFinding := len(r.planFindings)
 	for _, f := range configrules.Check(cfg, r.configRules(tds)) {
 		f.Range = hcl.Range{} // ranges name the plan file and no place in it
 		r.planFindings = append(r.planFindings, f)
 	}
+	hidden := p.Hidden()
+	for i := firstFinding; i < len(r.planFindings); i++ {
+		if f := &r.planFindings[i]; quotesHidden(f.Message, hidden) {
+			f.Message = sensitiveMessage(f.Rule, f.Place)
+		}
+	}
+	for _, d := range r.errors[firstError:] {
+		if quotesHidden(d.Summary, hidden) || quotesHidden(d.Detail, hidden) {
+			d.Summary = "Invalid value in plan JSON"
+			d.Detail = fmt.Sprintf("In %s, a value that the plan marks sensitive is not valid; ecslint does not show it. Check the values that the configuration gives the resources of this plan.", name)
+		}
+	}
+}
+
+// sensitiveMessage is the message of a finding on a value that the plan
+// marks sensitive: the rule's title and the place in the task definition,
+// never the value.
+func sensitiveMessage(rule, place string) string {
+	title := rule
+	if m := rules.LookupMeta(rule); m != nil {
+		title = m.Title
+	}
+	if place != "" {
+		title += " at " + place
+	}
+	return title + "; ecslint does not show the value, which the plan marks sensitive. See the rule's page for what to change."
+}
+
+// quotesHidden reports whether text holds one of the hidden values, as it
+// is or quoted (Go's %q, JSON).
+func quotesHidden(text string, hidden []string) bool {
+	for _, h := range hidden {
+		if strings.Contains(text, h) {
+			return true
+		}
+		if q := strconv.Quote(h); strings.Contains(text, q[1:len(q)-1]) {
+			return true
+		}
+		if q, err := json.Marshal(h); err == nil && strings.Contains(text, string(q[1:len(q)-1])) {
+			return true
+		}
+	}
+	return false
 }
 
 // checkPlannedTask runs the task-definition rules on one planned
@@ -68,25 +125,44 @@ func (r *runner) checkPlannedTask(name string, res plan.Resource) *taskdef.TaskD
 	if input.Kind != tree.Object {
 		return nil
 	}
+	// A task rule's message may quote any value of the task definition: on a resource with sensitive
+	// values, none is shown.
+	sensitive := res.Hides()
 	defs := &tree.Node{Kind: tree.Unknown}
 	if cd := values.Get("container_definitions"); cd != nil && cd.Kind == tree.String {
 		n, diags := tree.ParseJSON([]byte(cd.Str), "")
 		if diags.HasErrors() {
+			why := diagMessage(diags[0]) + " "
+			if res.SensitiveAt("container_definitions") {
+				why = "ecslint does not show it, since the plan marks it sensitive. "
+			}
 			r.addError(&hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Invalid container_definitions JSON",
-				Detail: fmt.Sprintf("In %s, container_definitions of %s is not valid JSON: %s Fix the JSON so that it is an array of container definitions.", name, res.Address, diagMessage(diags[0]))})
+				Detail: fmt.Sprintf("In %s, container_definitions of %s is not valid JSON: %sFix the JSON so that it is an array of container definitions.", name, res.Address, why)})
 		} else {
 			defs = n
 		}
 	}
 	input.Fields = append(input.Fields, tree.Field{Key: "containerDefinitions", Value: defs})
 	td, errs := decode(input)
-	for _, d := range errs.Diagnostics() {
+	for i, d := range errs.Diagnostics() {
 		d.Subject = nil // positions inside plan values mean nothing to the reader
-		d.Detail = strings.TrimSpace(fmt.Sprintf("In %s, %s: %s", name, res.Address, d.Detail))
+		if sensitive {
+			where := "the task definition"
+			if errs[i].Path != "" {
+				where = errs[i].Path
+			}
+			d.Detail = fmt.Sprintf("In %s, %s: %s is not valid; ecslint does not show the value, which the plan marks sensitive. Fix it in the configuration that gives it.", name, res.Address, where)
+		} else {
+			d.Detail = strings.TrimSpace(fmt.Sprintf("In %s, %s: %s", name, res.Address, d.Detail))
+		}
 		r.addError(d)
 	}
 	for _, f := range rules.Run(td, r.rulesConfig()) {
-		r.planFindings = append(r.planFindings, findings.Finding{Rule: f.Rule.Name, Severity: f.Severity, Link: f.Rule.Link(), Message: f.Message, Address: res.Address, Place: f.Place})
+		msg := f.Message
+		if sensitive {
+			msg = sensitiveMessage(f.Rule.Name, f.Place)
+		}
+		r.planFindings = append(r.planFindings, findings.Finding{Rule: f.Rule.Name, Severity: f.Severity, Link: f.Rule.Link(), Message: msg, Address: res.Address, Place: f.Place})
 	}
 	return td
 }

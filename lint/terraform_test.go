@@ -77,24 +77,35 @@ func planJSON(t *testing.T, tf func(string, ...string) (string, error), dir stri
 
 // asTaskDefinitions rewrites real plan JSON so that every terraform_data
 // resource named name becomes an aws_ecs_task_definition whose values are
-// the terraform_data's input: planned_values, resource_changes (after,
-// after_unknown, after_sensitive) and addresses, everything else as
-// terraform wrote it. The AWS provider cannot be installed here; this gives
-// the reader real plan output (format version, module nesting, unknown and
-// sensitive markers) with aws_ecs_task_definition values in it.
+// the terraform_data's input (asResources).
 func asTaskDefinitions(t *testing.T, src []byte, name string) []byte {
+	t.Helper()
+	return asResources(t, src, map[string]string{name: "aws_ecs_task_definition"})
+}
+
+// asResources rewrites real plan JSON so that every terraform_data resource
+// named as a key of types becomes a resource of the type it maps to, whose
+// values are the terraform_data's input: planned_values (values,
+// sensitive_values), resource_changes (after, after_unknown,
+// after_sensitive) and addresses, everything else as terraform wrote it. The
+// AWS provider cannot be installed here; this gives the reader real plan
+// output (format version, module nesting, unknown and sensitive markers)
+// with AWS resources' values in it.
+func asResources(t *testing.T, src []byte, types map[string]string) []byte {
 	t.Helper()
 	var p map[string]any
 	if err := json.Unmarshal(src, &p); err != nil {
 		t.Fatal(err)
 	}
 	rename := func(r map[string]any) bool {
-		if r["type"] != "terraform_data" || r["name"] != name {
+		name, _ := r["name"].(string)
+		typ, ok := types[name]
+		if r["type"] != "terraform_data" || !ok {
 			return false
 		}
-		r["type"] = "aws_ecs_task_definition"
+		r["type"] = typ
 		r["provider_name"] = "registry.terraform.io/hashicorp/aws"
-		r["address"] = strings.Replace(r["address"].(string), "terraform_data."+name, "aws_ecs_task_definition."+name, 1)
+		r["address"] = strings.Replace(r["address"].(string), "terraform_data."+name, typ+"."+name, 1)
 		return true
 	}
 	input := func(m any) any {
@@ -193,8 +204,8 @@ resource "terraform_data" "task" {
     cpu                      = "256"
     memory                   = var.memory
     execution_role_arn       = terraform_data.role.output
-    # json is sensitive (the provider cannot know what is secret), and ecslint
-    # reads sensitive plan values as unknown; this container holds no secret.
+    # json is sensitive (the provider cannot know what is secret); this
+    # container holds no secret (sensitive_plan_test.go has one that does).
     container_definitions    = jsonencode([jsondecode(nonsensitive(data.ecskit_container_definition.app.json))])
     volume                   = []
   }

@@ -2,8 +2,11 @@
 // with hashicorp/terraform-json: every resource of planned_values, in the root
 // module and in every child module (remote ones included, since the plan
 // has them expanded), with its values as planned. Values that the plan marks
-// in after_unknown, and sensitive values, become unknown: rules stay silent
-// about them.
+// in after_unknown become unknown: rules stay silent about them. Values that
+// it marks sensitive (sensitive_values, after_sensitive) are read like the
+// others, since `terraform show -json` writes them in plain text, and marked
+// (Resource.Sensitive), so that what ecslint prints never quotes them
+// (Plan.Hidden).
 package plan
 
 import (
@@ -32,7 +35,22 @@ type Resource struct {
 	// Values are the planned attribute values, snake_case as in the configuration; unknown where the plan
 	// does not know them yet.
 	Values *tree.Node
+	// Sensitive marks the values that the plan marks sensitive, in the shape
+	// of the plan's sensitive_values and after_sensitive: true for a value,
+	// an object or array of marks for its parts; nil when nothing is.
+	Sensitive any
+	// hides is whether a sensitive value is one that the redaction policy hides.
+	hides bool
 }
+
+// Hides reports whether a value that the plan marks sensitive is one that
+// ecskit's redaction policy hides (Plan.Hidden lists them): then a message
+// about the resource that quotes its values may quote a secret.
+func (r Resource) Hides() bool { return r.hides }
+
+// HasSensitive reports whether the plan marks any of the resource's values
+// sensitive.
+func (r Resource) HasSensitive() bool { return anyTrue(r.Sensitive, 0) }
 
 // IsPlan reports whether src looks like plan JSON: an object with a
 // format_version and planned_values or resource_changes. Detection is by
@@ -62,7 +80,19 @@ type Plan struct {
 	resources []Resource
 	// modules are the addresses of the module instances that hold resources.
 	modules []string
+	// hidden are the sensitive strings that ecskit's redaction policy hides (Hidden).
+	hidden []string
 }
+
+// Hidden returns the sensitive values of the plan that nothing ecslint
+// prints may quote, longest first: of a sensitive string holding container
+// definitions as JSON (a task definition's container_definitions, an ecskit
+// data source's json), the string itself and the strings that ecskit's
+// redaction policy hides (compose.RedactContainers: it shows names, images,
+// numbers, enumerations, paths and ARNs); of any other sensitive value, every
+// string in it. Strings shorter than MinHidden are left out: they cannot be
+// told apart from the words and numbers of any message.
+func (p *Plan) Hidden() []string { return p.hidden }
 
 // Read parses plan JSON and returns its resources sorted by address.
 func Read(src []byte) ([]Resource, error) {
@@ -104,15 +134,30 @@ func Parse(src []byte) (*Plan, error) {
 	out := &Plan{raw: &p}
 	seen := map[string]bool{}
 	modules := map[string]bool{}
+	hidden := map[string]bool{}
+	add := func(mod string, r *tfjson.StateResource, n *tree.Node, mask any) {
+		mine := map[string]bool{}
+		collectHidden(n, mask, false, mine, 0)
+		for h := range mine {
+			if len(h) >= MinHidden {
+				hidden[h] = true
+			}
+		}
+		if !anyTrue(mask, 0) {
+			mask = nil
+		}
+		seen[r.Address] = true
+		modules[mod] = true
+		out.resources = append(out.resources, Resource{Address: r.Address, Mode: string(r.Mode), Type: r.Type, Name: r.Name,
+			Module: mod, Index: r.Index, Values: n, Sensitive: mask, hides: len(mine) > 0})
+	}
 	if p.PlannedValues != nil {
 		walk(p.PlannedValues.RootModule, "", func(mod string, r *tfjson.StateResource) {
 			n := fromJSON(r.AttributeValues, 0)
 			overlayUnknown(n, unknown[r.Address], 0)
-			overlayUnknown(n, sensitive[r.Address], 0)
-			seen[r.Address] = true
-			modules[mod] = true
-			out.resources = append(out.resources, Resource{Address: r.Address, Mode: string(r.Mode), Type: r.Type, Name: r.Name,
-				Module: mod, Index: r.Index, Values: n})
+			// planned_values marks what the plan will hold as sensitive; after_sensitive says the same of the
+			// change, and either may be missing (older Terraform, hand-trimmed plans): both count.
+			add(mod, r, n, mergeMasks(rawMask(r.SensitiveValues), sensitive[r.Address], 0))
 		})
 	}
 	if p.PriorState != nil && p.PriorState.Values != nil {
@@ -120,17 +165,19 @@ func Parse(src []byte) (*Plan, error) {
 			if r.Mode != tfjson.DataResourceMode || seen[r.Address] {
 				return
 			}
-			n := fromJSON(r.AttributeValues, 0)
-			var sv any
-			if len(r.SensitiveValues) > 0 && json.Unmarshal(r.SensitiveValues, &sv) == nil {
-				overlayUnknown(n, sv, 0)
-			}
-			seen[r.Address] = true
-			modules[mod] = true
-			out.resources = append(out.resources, Resource{Address: r.Address, Mode: string(r.Mode), Type: r.Type, Name: r.Name,
-				Module: mod, Index: r.Index, Values: n})
+			add(mod, r, fromJSON(r.AttributeValues, 0), rawMask(r.SensitiveValues))
 		})
 	}
+	for s := range hidden {
+		out.hidden = append(out.hidden, s)
+	}
+	sort.Slice(out.hidden, func(i, j int) bool {
+		a, b := out.hidden[i], out.hidden[j]
+		if len(a) != len(b) {
+			return len(a) > len(b)
+		}
+		return a < b
+	})
 	sort.Slice(out.resources, func(i, j int) bool { return out.resources[i].Address < out.resources[j].Address })
 	for m := range modules {
 		out.modules = append(out.modules, m)
@@ -197,8 +244,8 @@ func fromJSON(v any, depth int) *tree.Node {
 	return &tree.Node{Kind: tree.Unknown}
 }
 
-// overlayUnknown marks as unknown every place that mask (after_unknown or
-// after_sensitive, same shape as the values) sets to true.
+// overlayUnknown marks as unknown every place that mask (after_unknown, same
+// shape as the values) sets to true.
 func overlayUnknown(n *tree.Node, mask any, depth int) {
 	if depth > tree.MaxDepth || n == nil {
 		return

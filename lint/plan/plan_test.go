@@ -63,8 +63,14 @@ func TestRead(t *testing.T) {
 	if web.Get("memory").Str != "4096" || web.Get("arn").Kind != tree.Unknown {
 		t.Errorf("web values: memory %v arn %v", web.Get("memory"), web.Get("arn"))
 	}
-	if web.Get("cpu").Kind != tree.Unknown {
-		t.Error("a sensitive value must read as unknown")
+	if c := web.Get("cpu"); c.Kind != tree.String || c.Str != "256" {
+		t.Errorf("a sensitive value must read as the plan writes it: cpu %+v", c)
+	}
+	if !rs[0].HasSensitive() || !rs[0].SensitiveAt("cpu") || rs[0].SensitiveAt("memory") {
+		t.Errorf("web's marks: %#v", rs[0].Sensitive)
+	}
+	if rs[1].HasSensitive() || rs[1].Sensitive != nil {
+		t.Errorf("module.svc has no sensitive value, marks %#v", rs[1].Sensitive)
 	}
 	svc := rs[1].Values
 	if svc.Get("cpu").Kind != tree.Unknown || svc.Get("container_definitions").Kind != tree.Unknown || svc.Get("memory").Str != "512" {
