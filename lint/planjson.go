@@ -3,6 +3,7 @@ package lint
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -200,23 +201,30 @@ func dropEmptyStrings(n *tree.Node) *tree.Node {
 // ignored: module.svc["a"].aws_ecs_task_definition.this[0] matches
 // module.svc[*].aws_ecs_task_definition.this), the finding is placed on that
 // resource's block header (the first one linted when several trees have
-// it); if the configuration's own lint reported the same rule and message
-// for that resource (instance keys ignored in both: the code may not know
-// them), the plan's copy is dropped.
+// it), unless the configuration's own lint reported the same finding
+// (sameFinding): then the configuration's wins and the plan's is dropped.
+// The configuration's is where the fix is (the attribute or nested block,
+// through the module calls, rather than the block header), and ignore
+// comments and baselines know it there. Its message may differ from the
+// plan's, which is why messages are not compared: a value one knows and the
+// other does not (a variable's default the plan's variables replace, a
+// value computed at plan time), an instance key only the plan knows
+// (module.svc[*] in the configuration's message).
 func (r *runner) placePlanFindings() {
 	if len(r.planFindings) == 0 {
 		return
 	}
-	reported := map[string]bool{}
+	reported := map[string][]findings.Finding{} // by rule and address without instance keys
 	for _, f := range r.findings {
 		if f.Address != "" {
-			reported[stripKeys(f.Address)+"\x00"+findingKey(f.Rule, stripKeys(f.Message))] = true
+			k := f.Rule + "\x00" + stripKeys(f.Address)
+			reported[k] = append(reported[k], f)
 		}
 	}
 	for _, f := range r.planFindings {
 		addr := stripKeys(f.Address)
 		if rng, ok := r.blocks[addr]; ok {
-			if reported[addr+"\x00"+findingKey(f.Rule, stripKeys(f.Message))] {
+			if slices.ContainsFunc(reported[f.Rule+"\x00"+addr], func(c findings.Finding) bool { return sameFinding(c, f) }) {
 				continue
 			}
 			f.Range = rng
@@ -226,10 +234,88 @@ func (r *runner) placePlanFindings() {
 	r.planFindings = nil
 }
 
-// findingKey identifies a finding of the plan and of the configuration about
-// one resource: the configuration rules give no place in a task definition,
-// and instance keys are stripped from the message by the caller.
-func findingKey(rule, message string) string { return rule + "\x00" + message }
+// sameFinding reports whether the configuration's finding c and the plan's
+// finding p are one finding: the same rule about the same resource instance
+// (sameAddress) at the same place of its task definition (Place, for task
+// rules) or about the same parts and linked resources (About, for
+// configuration rules, whose addresses compare as the finding's).
+func sameFinding(c, p findings.Finding) bool {
+	return c.Rule == p.Rule && sameAddress(c.Address, p.Address) && c.Place == p.Place &&
+		slices.EqualFunc(c.About, p.About, sameAddress)
+}
+
+// sameAddress reports whether the configuration's address c and the plan's
+// address p name one instance: the same names, and the same instance keys
+// where both know them ([*] is a key the configuration does not know).
+// Keys compare by value: the configuration writes a string key as Go
+// quotes it, the plan as Terraform does (with $${ for ${). Strings that are
+// not addresses (the parts of Finding.About) compare as they are.
+func sameAddress(c, p string) bool {
+	cs, ps := addressSteps(c), addressSteps(p)
+	if len(cs) != len(ps) {
+		return false
+	}
+	for i := range cs {
+		a, b := cs[i], ps[i]
+		if a.keyed != b.keyed || a.text != b.text || a.key != b.key && a.key != "*" && b.key != "*" {
+			return false
+		}
+	}
+	return true
+}
+
+// addressStep is the text of an address up to an instance key, and the key.
+type addressStep struct {
+	text  string
+	key   string // the key's value: a string key unquoted, a number as written, * when unknown
+	keyed bool
+}
+
+// addressSteps splits an address at its instance keys, read as stripKeys
+// reads them.
+func addressSteps(addr string) []addressStep {
+	var out []addressStep
+	var text strings.Builder
+	start, inString, escaped := -1, false, false
+	for i, c := range addr {
+		switch {
+		case inString:
+			if escaped {
+				escaped = false
+			} else if c == '\\' {
+				escaped = true
+			} else if c == '"' {
+				inString = false
+			}
+		case start >= 0 && c == '"':
+			inString = true
+		case start < 0 && c == '[':
+			start = i + 1
+		case start >= 0 && c == ']':
+			out = append(out, addressStep{text: text.String(), key: keyValue(addr[start:i]), keyed: true})
+			text.Reset()
+			start = -1
+		case start < 0:
+			text.WriteRune(c)
+		}
+	}
+	if start >= 0 { // an unclosed key: the rest is text
+		text.WriteString(addr[start-1:])
+	}
+	return append(out, addressStep{text: text.String()})
+}
+
+// keyValue is the value of an instance key as written inside the brackets.
+func keyValue(k string) string {
+	if !strings.HasPrefix(k, `"`) {
+		return k
+	}
+	v, err := strconv.Unquote(k)
+	if err != nil {
+		return k
+	}
+	return strings.NewReplacer("$${", "${", "%%{", "%{").Replace(v)
+}
 
 // stripKeys removes the instance keys ([0], ["a"], [*]) from an address.
 // Keys are written by Terraform with strconv-style quoting, so a "]" inside

@@ -50,7 +50,7 @@ func checkAwsvpcSecurityGroupPort(g *graph, opts Options, r *report) {
 					continue
 				}
 				if !g.anyAdmits(tasks, from, port) {
-					r.add(lb.block.DefRange, s.inst.Address,
+					r.add(lb.block.DefRange, s.inst.Address, append(lb.about(), l.Address),
 						"%s: %s receives traffic from %s on containerPort %d, but the task security groups %s admit no traffic on that port from the load balancer's security group %s%s. The targets will fail their health checks. Add an ingress rule on %s for TCP port %d with source security group %s.",
 						s.inst.Address, c.Label(), l.Address, cp, sgNames(tasks.groups), sgNames(from.groups), g.admittedNote(tasks, from),
 						sgNames(tasks.groups[:1]), cp, sgNames(from.groups[:1]))
@@ -61,7 +61,7 @@ func checkAwsvpcSecurityGroupPort(g *graph, opts Options, r *report) {
 						continue
 					}
 					if rule.from >= 1024 && rule.from <= dyn.From && rule.to >= dyn.To {
-						r.add(rule.rng, rule.addr,
+						r.add(rule.rng, rule.addr, append(rule.about(), s.inst.Address, itoa(int(cp))),
 							"%s: this rule admits %s from the load balancer into the task security group %s of the awsvpc service %s, whose tasks have their own network interface and receive traffic only on containerPort %d: there are no dynamic host ports in awsvpc mode. Admit only TCP port %d.",
 							rule.addr, rule.describe(), rule.target.inst.Address, s.inst.Address, cp, cp)
 					}

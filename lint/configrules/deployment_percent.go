@@ -42,7 +42,7 @@ func checkDeploymentPercent(g *graph, _ Options, r *report) {
 		minP, minKnown := knownInt(minV)
 		if sched == "DAEMON" {
 			if maxKnown && maxP != 100 {
-				r.add(rangeOf(s.body, "deployment_maximum_percent", s.rng), s.inst.Address,
+				r.add(rangeOf(s.body, "deployment_maximum_percent", s.rng), s.inst.Address, []string{"deployment_maximum_percent"},
 					"%s uses scheduling_strategy \"DAEMON\" with deployment_maximum_percent %d; a DAEMON service runs one task per instance and its maximum percent must be 100. Set deployment_maximum_percent = 100 or remove it.",
 					s.inst.Address, maxP)
 			}
@@ -60,7 +60,7 @@ func checkDeploymentPercent(g *graph, _ Options, r *report) {
 		if !maxKnown || !minKnown || minV.IsNull() && maxV.IsNull() || minP <= maxP {
 			continue
 		}
-		r.add(rangeOf(s.body, "deployment_minimum_healthy_percent", rangeOf(s.body, "deployment_maximum_percent", s.rng)), s.inst.Address,
+		r.add(rangeOf(s.body, "deployment_minimum_healthy_percent", rangeOf(s.body, "deployment_maximum_percent", s.rng)), s.inst.Address, []string{"deployment_minimum_healthy_percent"},
 			"%s: deployment_minimum_healthy_percent %d is above deployment_maximum_percent %d; ECS could never start a new task without stopping an old one first, and rejects the deployment configuration. Lower the minimum or raise the maximum (defaults: 100 and 200).",
 			s.inst.Address, minP, maxP)
 	}

@@ -42,7 +42,7 @@ func checkDynamicPortOpenToWorld(g *graph, opts Options, r *report) {
 		if rng == (hcl.Range{}) {
 			rng = rule.rng
 		}
-		r.add(rng, rule.addr,
+		r.add(rng, rule.addr, append(rule.about(), rule.target.inst.Address, world),
 			"%s: this ingress rule opens %s of the container instances' security group %s to %s, which includes the dynamic host port range %s: every task with a dynamic host port is reachable from the internet around the load balancer. Admit the dynamic range only from the load balancer's security group (security_groups, source_security_group_id or referenced_security_group_id) and remove %s.",
 			rule.addr, rule.describe(), rule.target.inst.Address, world, dyn, world)
 	}

@@ -58,7 +58,7 @@ func checkDynamicPortSecurityGroup(g *graph, opts Options, r *report) {
 					if !followed {
 						intro = "ecslint could not follow " + s.inst.Address + " to its container instances; the security groups that admit traffic from the load balancer's group, " + sgNames(ig.sgs.groups) + ","
 					}
-					r.add(lb.block.DefRange, s.inst.Address,
+					r.add(lb.block.DefRange, s.inst.Address, append(append(lb.about(), l.Address), sgAddresses(ig.sgs.groups)...),
 						"%s: %s maps containerPort %d to a dynamic host port (network mode \"bridge\"), but %s admit no port of the dynamic range %s from %s's security group %s%s. The target group's health checks will fail and the tasks will be stopped again and again. Add an ingress rule on %s for TCP ports %s with source security group %s.",
 						s.inst.Address, c.Label(), cp, intro, dyn, l.Address, sgNames(from.groups), g.admittedNote(ig.sgs, from),
 						sgNames(ig.sgs.groups[:1]), dyn, sgNames(from.groups[:min(1, len(from.groups))]))
@@ -109,6 +109,15 @@ func (g *graph) fallbackGroups(from sgRefs) []*instanceGroup {
 		return nil
 	}
 	return []*instanceGroup{ig}
+}
+
+// sgAddresses returns the security groups' addresses.
+func sgAddresses(sgs []*securityGroup) []string {
+	out := make([]string, len(sgs))
+	for i, sg := range sgs {
+		out[i] = sg.inst.Address
+	}
+	return out
 }
 
 // sgNames lists security groups by address: "aws_security_group.a and aws_security_group.b".

@@ -28,7 +28,7 @@ func checkFargateDaemonScheduling(g *graph, _ Options, r *report) {
 		if ans != yes {
 			continue
 		}
-		r.add(rangeOf(s.body, "scheduling_strategy", s.rng), s.inst.Address,
+		r.add(rangeOf(s.body, "scheduling_strategy", s.rng), s.inst.Address, []string{"scheduling_strategy"},
 			"%s uses scheduling_strategy \"DAEMON\" and launches on Fargate (%s); the DAEMON strategy runs one task on each container instance, and Fargate has none, so ECS rejects the service. Use scheduling_strategy \"REPLICA\" with a desired_count, or launch on EC2 capacity.",
 			s.inst.Address, why)
 	}

@@ -36,7 +36,7 @@ func checkFargateServiceCompatibility(g *graph, _ Options, r *report) {
 		if l.where != "" {
 			attr = "task_definition_arn"
 		}
-		r.add(rangeOf(l.body, attr, l.rng), l.inst.Address,
+		r.add(rangeOf(l.body, attr, l.rng), l.inst.Address, []string{l.where, attr, l.td.inst.Address},
 			"%s launches %s on Fargate (%s), but its requires_compatibilities does not include \"FARGATE\", so ECS has not validated it for Fargate and rejects the launch. Add \"FARGATE\" to requires_compatibilities (with network_mode \"awsvpc\" and task-level cpu and memory).",
 			l.label(), l.td.inst.Address, why)
 	}

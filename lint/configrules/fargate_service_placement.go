@@ -39,15 +39,18 @@ func checkFargateServicePlacement(g *graph, _ Options, r *report) {
 			continue
 		}
 		constraint, strategy := placementBlocks(l)
+		seen := map[string]int{} // blocks of each type so far: the block's index, which identifies the finding
 		for _, b := range l.body.Blocks {
 			if b.UnknownCount || b.Type != constraint && b.Type != strategy {
 				continue
 			}
+			i := seen[b.Type]
+			seen[b.Type]++
 			what, fix := "placement constraints", "Remove the "+b.Type+" block, or launch on EC2 capacity if the tasks must be placed."
 			if b.Type == strategy {
 				what, fix = "placement strategies", "Remove the "+b.Type+" block: Fargate places tasks itself, spread across Availability Zones."
 			}
-			r.add(b.DefRange, l.inst.Address,
+			r.add(b.DefRange, l.inst.Address, []string{l.where, b.Type + "[" + itoa(i) + "]"},
 				"%s launches its tasks on Fargate (%s), and Fargate does not support %s; ECS rejects the request. %s",
 				l.label(), why, what, fix)
 		}

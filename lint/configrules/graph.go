@@ -694,6 +694,18 @@ type serviceLB struct {
 	tg *module.Instance
 }
 
+// about identifies the load_balancer block in a finding (findings.Finding.About) by what it names, not by its
+// index: load_balancer is a set, which a plan orders otherwise than the configuration.
+func (lb *serviceLB) about() []string {
+	tg := ""
+	if lb.tg != nil {
+		tg = lb.tg.Address
+	}
+	name, _ := knownString(attrValue(lb.block.Body, "container_name"))
+	port, _ := knownInt(attrValue(lb.block.Body, "container_port"))
+	return []string{"load_balancer", tg, name, itoa(port)}
+}
+
 func (g *graph) newService(in *module.Instance) *service {
 	s := &service{launcher: g.newLauncher(in, in.Body, "", "task_definition", in.Body.Attributes["cluster"])}
 	for _, b := range in.Body.BlocksOfType("load_balancer") {

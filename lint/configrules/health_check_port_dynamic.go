@@ -37,7 +37,7 @@ func checkHealthCheckPortDynamic(g *graph, _ Options, r *report) {
 					continue // "traffic-port", or unknown
 				}
 				cp, _ := pm.ContainerPort.Get()
-				r.add(a.Range, lb.tg.Address,
+				r.add(a.Range, lb.tg.Address, []string{"health_check.port", s.inst.Address, c.Label()},
 					"%s health-checks port %d, but %s gives %s (containerPort %d) a dynamic host port, so nothing listens on port %d of the instance for this task and the check does not test it. Set port = \"traffic-port\" (the default) so each target is checked on its own port.",
 					lb.tg.Address, port, s.inst.Address, c.Label(), cp, port)
 			}

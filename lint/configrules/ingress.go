@@ -349,6 +349,13 @@ func both(a, b tri) tri {
 }
 
 // describe renders the rule's ports for messages: "port 80", "ports 8000-8080", "all ports".
+// about identifies the rule in a finding (findings.Finding.About) by its ports and sources: an ingress block of
+// aws_security_group is an element of a set, which a plan orders otherwise than the configuration.
+func (r *ingressRule) about() []string {
+	out := append([]string{"ingress", r.describe()}, r.cidrs...)
+	return append(out, sgAddresses(r.srcGroups.groups)...)
+}
+
 func (r *ingressRule) describe() string {
 	switch {
 	case r.all:

@@ -35,8 +35,9 @@ func checkPlacementStrategy(g *graph, _ Options, r *report) {
 				continue
 			}
 			count++
+			block := typ + "[" + itoa(count-1) + "]"
 			if count == MaxPlacementStrategies+1 {
-				r.add(b.DefRange, l.inst.Address,
+				r.add(b.DefRange, l.inst.Address, []string{l.where, block},
 					"%s has more than %d %s blocks; ECS accepts at most %d placement strategy rules. Remove the extra strategies.",
 					l.label(), MaxPlacementStrategies, typ, MaxPlacementStrategies)
 			}
@@ -50,18 +51,18 @@ func checkPlacementStrategy(g *graph, _ Options, r *report) {
 			switch t {
 			case "binpack":
 				if fieldKnown && !strings.EqualFold(field, "cpu") && !strings.EqualFold(field, "memory") {
-					r.add(at, l.inst.Address, "%s: binpack placement strategy with field %q; binpack packs by \"cpu\" or \"memory\" only. Set field to \"cpu\" or \"memory\".", l.label(), field)
+					r.add(at, l.inst.Address, []string{l.where, block + ".field"}, "%s: binpack placement strategy with field %q; binpack packs by \"cpu\" or \"memory\" only. Set field to \"cpu\" or \"memory\".", l.label(), field)
 				}
 			case "spread":
 				if fieldKnown && !strings.EqualFold(field, "instanceId") && !strings.EqualFold(field, "host") && !strings.HasPrefix(field, "attribute:") {
-					r.add(at, l.inst.Address, "%s: spread placement strategy with field %q; spread takes \"instanceId\" (or \"host\") or an attribute such as \"attribute:ecs.availability-zone\". Set field to one of those.", l.label(), field)
+					r.add(at, l.inst.Address, []string{l.where, block + ".field"}, "%s: spread placement strategy with field %q; spread takes \"instanceId\" (or \"host\") or an attribute such as \"attribute:ecs.availability-zone\". Set field to one of those.", l.label(), field)
 				}
 			case "random":
 				if fieldKnown && field != "" {
-					r.addSeverity(rules.Warning, at, l.inst.Address, "%s: random placement strategy with field %q; the random strategy takes no field and ECS ignores it. Remove field.", l.label(), field)
+					r.addSeverity(rules.Warning, at, l.inst.Address, []string{l.where, block + ".field"}, "%s: random placement strategy with field %q; the random strategy takes no field and ECS ignores it. Remove field.", l.label(), field)
 				}
 			default:
-				r.add(rangeOf(b.Body, "type", b.DefRange), l.inst.Address, "%s: placement strategy type %q is not one of \"random\", \"spread\" and \"binpack\". Use one of those.", l.label(), t)
+				r.add(rangeOf(b.Body, "type", b.DefRange), l.inst.Address, []string{l.where, block + ".type"}, "%s: placement strategy type %q is not one of \"random\", \"spread\" and \"binpack\". Use one of those.", l.label(), t)
 			}
 		}
 	}

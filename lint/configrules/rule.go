@@ -84,20 +84,21 @@ type report struct {
 	findings []findings.Finding
 }
 
-// add records a finding with the rule's severity.
-func (r *report) add(rng hcl.Range, addr, format string, args ...any) {
-	r.addSeverity(r.rule.Severity, rng, addr, format, args...)
+// add records a finding with the rule's severity about the resource at addr; about is what identifies it there
+// (findings.Finding.About): the attribute or block it is about and the resources it links, never a message.
+func (r *report) add(rng hcl.Range, addr string, about []string, format string, args ...any) {
+	r.addSeverity(r.rule.Severity, rng, addr, about, format, args...)
 }
 
 // addSeverity records a finding with its own severity, never more severe than the rule's: cases that AWS's own
 // sources dispute are warnings.
-func (r *report) addSeverity(sev rules.Severity, rng hcl.Range, addr, format string, args ...any) {
+func (r *report) addSeverity(sev rules.Severity, rng hcl.Range, addr string, about []string, format string, args ...any) {
 	if sev < r.rule.Severity {
 		sev = r.rule.Severity
 	}
 	r.findings = append(r.findings, findings.Finding{
 		Rule: r.rule.Name, Severity: sev, Link: r.rule.Link(),
-		Message: fmt.Sprintf(format, args...), Range: rng, Address: addr,
+		Message: fmt.Sprintf(format, args...), Range: rng, Address: addr, About: about,
 	})
 }
 

@@ -38,7 +38,7 @@ func checkServiceLoadBalancerContainer(g *graph, _ Options, r *report) {
 					names = append(names, `"`+n+`"`)
 				}
 				sort.Strings(names)
-				r.add(rangeOf(lb.block.Body, "container_name", lb.block.DefRange), s.inst.Address,
+				r.add(rangeOf(lb.block.Body, "container_name", lb.block.DefRange), s.inst.Address, append(lb.about(), "container_name"),
 					"%s: load_balancer container_name %q is not a container of %s (its containers: %s); ECS rejects the service. Set container_name to the container that serves the traffic.",
 					s.inst.Address, name, s.td.inst.Address, strings.Join(names, ", "))
 				continue
@@ -53,7 +53,7 @@ func checkServiceLoadBalancerContainer(g *graph, _ Options, r *report) {
 			if len(ports) > 0 {
 				has = "it maps containerPort " + strings.Join(ports, ", ")
 			}
-			r.add(rangeOf(lb.block.Body, "container_port", lb.block.DefRange), s.inst.Address,
+			r.add(rangeOf(lb.block.Body, "container_port", lb.block.DefRange), s.inst.Address, append(lb.about(), "container_port"),
 				"%s: load_balancer container_port %d is not a containerPort of %s in %s (%s); ECS rejects the service. Set container_port to a mapped port, or add a port mapping for %d.",
 				s.inst.Address, port, c.Label(), s.td.inst.Address, has, port)
 		}

@@ -32,11 +32,11 @@ func checkServiceNetworkConfiguration(g *graph, _ Options, r *report) {
 		ncs, complete := g.strategyBlocks(l.body, "network_configuration")
 		switch {
 		case mode == types.NetworkModeAwsvpc && len(ncs) == 0 && complete:
-			r.add(l.rng, l.inst.Address,
+			r.add(l.rng, l.inst.Address, []string{l.where, "network_configuration"},
 				"%s launches %s, whose network mode is \"awsvpc\", without a network_configuration block; ECS requires the subnets (and security groups) for each task's network interface and rejects the request. Add network_configuration { subnets = [...], security_groups = [...] }.",
 				l.label(), l.td.inst.Address)
 		case mode != types.NetworkModeAwsvpc && len(ncs) > 0:
-			r.add(ncs[0].DefRange, l.inst.Address,
+			r.add(ncs[0].DefRange, l.inst.Address, []string{l.where, "network_configuration"},
 				"%s has a network_configuration block, but %s uses network mode %s; network_configuration is supported only for the \"awsvpc\" network mode and ECS rejects the request. Remove network_configuration, or set network_mode = \"awsvpc\" in the task definition.",
 				l.label(), l.td.inst.Address, modeName(mode))
 		}

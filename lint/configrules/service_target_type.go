@@ -47,11 +47,11 @@ func checkServiceTargetType(g *graph, _ Options, r *report) {
 			}
 			switch {
 			case mode == types.NetworkModeAwsvpc && tt != "ip":
-				r.add(at, lb.tg.Address,
+				r.add(at, lb.tg.Address, []string{"target_type", s.inst.Address},
 					"%s has %s, but %s runs tasks in network mode \"awsvpc\", where each task has its own network interface and is registered by IP address; ECS rejects the service. Set target_type = \"ip\" (a new target group: target_type forces replacement).",
 					lb.tg.Address, written, s.inst.Address)
 			case (mode == types.NetworkModeBridge || mode == types.NetworkModeHost) && tt == "ip":
-				r.addSeverity(rules.Warning, at, lb.tg.Address,
+				r.addSeverity(rules.Warning, at, lb.tg.Address, []string{"target_type", s.inst.Address},
 					"%s has target_type \"ip\", but %s runs tasks in network mode %q, whose tasks are registered as an instance ID and port; ECS does not register them in an IP target group. Set target_type = \"instance\".",
 					lb.tg.Address, s.inst.Address, string(mode))
 			}

@@ -34,6 +34,15 @@ type Finding struct {
 	// Baselines and GitLab fingerprints match findings by it rather than
 	// by line.
 	Place string
+	// About is what identifies a configuration rule's finding on its
+	// resource, as Place does a task rule's: the part of the resource it is
+	// about (an attribute, a nested block) and the other resources it links
+	// (target group, load balancer, security groups, by address), in the
+	// rule's own order; nil for task rules. No output format prints it; with
+	// Rule, Address and Place it tells two findings apart without reading
+	// their messages (a plan's findings and the configuration's, a module
+	// reached twice).
+	About []string
 	// Callers are the module calls the finding came through, outermost
 	// first; empty in the root module. A finding inside an installed module
 	// (which its user cannot edit) is placed at the call in the user's code,
