@@ -229,7 +229,7 @@ type runner struct {
 	opts     *options
 	cwd      string
 	findings []findings.Finding
-	seen     map[string]bool // findings already reported, by range, rule and message
+	seen     map[string]bool // findings already reported, by identityKey
 	errors   hcl.Diagnostics
 	// files are the files the output shows snippets of (text format only).
 	files   map[string]*hcl.File
@@ -292,8 +292,7 @@ func (r *runner) skip(name string) bool { return !r.cfg.Enabled(name) }
 
 // addFinding records a task-definition rule finding about instance in. A
 // finding without a source range is placed on the block header. The same
-// finding reached twice (a module linted on its own and through a call) is
-// reported once.
+// finding reached twice is reported once (add).
 func (r *runner) addFinding(f rules.Finding, rng hcl.Range, addr string) {
 	r.add(ruleFinding(f, rng, addr))
 }
@@ -310,11 +309,18 @@ func ruleFinding(f rules.Finding, rng hcl.Range, addr string) findings.Finding {
 // add records a finding unless it was reported already or an ignore comment
 // suppresses it, and reports whether it was recorded. The ignore comments of
 // its file must be known by then.
+//
+// A finding is reported already when one with the same identity was: the
+// same rule about the same resource instance (its address) at the same
+// place (its source range, its place in the task definition, what a
+// configuration rule's finding is about: Finding.Identity and About). That
+// is a finding reached twice: a module that two root modules call by the
+// same name under --recursive, a plan linted twice, findings of a plan
+// placed on one block header. Two instances of a resource (of a for_each
+// module, of a local module called twice) are two resources, each with its
+// findings, even with the same message at the same line.
 func (r *runner) add(f findings.Finding) bool {
-	key := fmt.Sprintf("%s\x00%s\x00%s\x00%s", f.Range.String(), f.Address, f.Rule, f.Message)
-	if f.Range.Filename != "" {
-		key = fmt.Sprintf("%s\x00%s\x00%s", f.Range.String(), f.Rule, f.Message)
-	}
+	key := identityKey(f)
 	if r.seen[key] {
 		return false
 	}
@@ -324,6 +330,16 @@ func (r *runner) add(f findings.Finding) bool {
 	}
 	r.findings = append(r.findings, f)
 	return true
+}
+
+// identityKey is what add compares findings by, never their messages.
+func identityKey(f findings.Finding) string {
+	var b strings.Builder
+	for _, s := range append([]string{f.Range.String(), f.Rule, f.Address, f.Place}, f.About...) {
+		b.WriteString(s)
+		b.WriteByte(0)
+	}
+	return b.String()
 }
 
 func (r *runner) addError(d *hcl.Diagnostic) { r.errors = append(r.errors, d) }

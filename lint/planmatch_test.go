@@ -3,6 +3,8 @@ package lint
 import (
 	"testing"
 
+	"github.com/hashicorp/hcl/v2"
+
 	"github.com/ecskit/terraform-provider-ecskit/lint/findings"
 )
 
@@ -55,5 +57,33 @@ func TestSameFinding(t *testing.T) {
 	td2.Message = "another message"
 	if !sameFinding(td, td2) {
 		t.Errorf("findings at the same place with other messages are two")
+	}
+}
+
+// TestAddIdentity: a finding reached twice is reported once, whatever its message; two findings with one
+// message at one range (two instances, two places in the task definition) are both reported.
+func TestAddIdentity(t *testing.T) {
+	r := newRunner(&options{})
+	rng := hcl.Range{Filename: "main.tf", Start: hcl.Pos{Line: 3, Column: 1}, End: hcl.Pos{Line: 3, Column: 9}}
+	f := findings.Finding{Rule: "host_port_zero", Message: "same", Range: rng, Address: `aws_ecs_task_definition.svc["a"]`, Place: "containerDefinitions[0].portMappings[0].hostPort"}
+	b := f
+	b.Address = `aws_ecs_task_definition.svc["b"]`
+	p := f
+	p.Place = "containerDefinitions[0].portMappings[1].hostPort"
+	again := f
+	again.Message = "the same finding, worded with other values"
+	about := findings.Finding{Rule: "placement_strategy", Message: "same", Range: rng, Address: "aws_ecs_service.s", About: []string{"", "ordered_placement_strategy[0].field"}}
+	about2 := about
+	about2.About = []string{"", "ordered_placement_strategy[1].field"}
+	for i, c := range []struct {
+		f    findings.Finding
+		want bool
+	}{{f, true}, {b, true}, {p, true}, {again, false}, {about, true}, {about2, true}, {about2, false}} {
+		if got := r.add(c.f); got != c.want {
+			t.Errorf("%d: add(%s %s %q) = %v, want %v", i, c.f.Address, c.f.Place, c.f.About, got, c.want)
+		}
+	}
+	if len(r.findings) != 5 {
+		t.Errorf("%d findings recorded, want 5", len(r.findings))
 	}
 }
