@@ -48,6 +48,19 @@ func runRule(t *testing.T, r *Rule, cases []ruleCase) {
 					t.Errorf("finding %d on line %d, want %d", i, got[i].Range.Start.Line, c.lines[i])
 				}
 			}
+			// Findings are told apart without their messages (ecslint matches a plan's findings with the
+			// configuration's by rule, address and About): two findings with one About are one finding.
+			seen := map[string]findings.Finding{}
+			for _, f := range got {
+				if len(f.About) == 0 {
+					t.Errorf("finding without About: %s", f.Message)
+				}
+				k := f.Address + "\x00" + strings.Join(f.About, "\x00")
+				if g, ok := seen[k]; ok && (g.Message != f.Message || g.Range != f.Range) {
+					t.Errorf("two findings with About %q on %s:\n%s\n%s", f.About, f.Address, g.Message, f.Message)
+				}
+				seen[k] = f
+			}
 		})
 	}
 }
