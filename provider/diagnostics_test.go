@@ -41,18 +41,3 @@ func TestAttributePath(t *testing.T) {
 		}
 	}
 }
-
-func TestJSONSyntax(t *testing.T) {
-	for src, want := range map[string]string{
-		`{"a": 1}`:                     "",
-		"{\n  \"a\": 1\n  \"b\": 2\n}": "line 3, column 3: invalid character '\"' after object key:value pair",
-		`[{"name": "é",, }]`:           "line 1, column 15: invalid character ',' looking for beginning of object key string",
-		`{"a": `:                       "line 1, column 7: unexpected end of JSON input",
-		``:                             "line 1, column 1: unexpected end of JSON input",
-		`{} []`:                        "line 1, column 4: unexpected text after the JSON value; the input must hold exactly one value",
-	} {
-		if got := jsonSyntax([]byte(src)); got != want {
-			t.Errorf("jsonSyntax(%q) = %q, want %q", src, got, want)
-		}
-	}
-}

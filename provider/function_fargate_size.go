@@ -2,13 +2,12 @@ package provider
 
 import (
 	"context"
-	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/ecskit/terraform-provider-ecskit/internal/fargate"
+	"github.com/ecskit/terraform-provider-ecskit/internal/functions"
 )
 
 var _ function.Function = (*fargateSizeFunction)(nil)
@@ -21,7 +20,7 @@ func NewFargateSizeFunction() function.Function { return &fargateSizeFunction{} 
 var sizeAttrTypes = map[string]attr.Type{"cpu": types.StringType, "memory": types.StringType}
 
 func (f *fargateSizeFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
-	resp.Name = "fargate_size"
+	resp.Name = functions.FargateSizeSpec.Name
 }
 
 func (f *fargateSizeFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
@@ -34,16 +33,16 @@ func (f *fargateSizeFunction) Definition(_ context.Context, _ function.Definitio
 			"whose Fargate sizes are 1, 2 and 4 vCPU only). Fails when no Fargate size is that large.",
 		Parameters: []function.Parameter{
 			function.StringParameter{
-				Name:                "cpu",
+				Name:                functions.FargateSizeSpec.Params[0],
 				MarkdownDescription: "CPU needed, in any form the ECS API accepts: CPU units (`\"512\"`, or the number `512`) or vCPUs (`\"0.5 vCPU\"`).",
 			},
 			function.StringParameter{
-				Name:                "memory",
+				Name:                functions.FargateSizeSpec.Params[1],
 				MarkdownDescription: "Memory needed, in any form the ECS API accepts: MiB (`\"3072\"`, or the number `3072`) or GB (`\"3 GB\"`).",
 			},
 		},
 		VariadicParameter: function.StringParameter{
-			Name:                "operating_system_family",
+			Name:                functions.FargateSizeSpec.Variadic,
 			MarkdownDescription: "Optional, at most one: the `runtime_platform` operating system family, `LINUX` (default) or `WINDOWS_SERVER_*`.",
 		},
 		Return: function.ObjectReturn{AttributeTypes: sizeAttrTypes},
@@ -57,35 +56,13 @@ func (f *fargateSizeFunction) Run(ctx context.Context, req function.RunRequest, 
 	if resp.Error != nil {
 		return
 	}
-	cpu, err := fargate.ParseCPU(cpuArg)
-	if err != nil {
-		resp.Error = argError(0, err.Error())
-		return
-	}
-	mem, err := fargate.ParseMemory(memArg)
-	if err != nil {
-		resp.Error = argError(1, err.Error())
-		return
-	}
-	os := fargate.Linux
-	switch {
-	case len(osArgs) > 1:
-		resp.Error = argError(2, "fargate_size takes at most one operating system family; remove the extra arguments")
-		return
-	case len(osArgs) == 1:
-		if !validOSFamily(osArgs[0]) {
-			resp.Error = argError(2, "operating_system_family "+strconv.Quote(osArgs[0])+" is not one ECS knows; use one of "+quoteList(osFamilies()))
-			return
-		}
-		os = fargateOS(osArgs[0])
-	}
-	size, ok := fargate.SmallestFit(os, cpu, mem)
-	if !ok {
-		resp.Error = function.NewFuncError(noFit(os, cpu, mem))
+	size, ferr := functions.FargateSize(cpuArg, memArg, osArgs)
+	if ferr != nil {
+		resp.Error = funcError(ferr)
 		return
 	}
 	obj, diags := types.ObjectValue(sizeAttrTypes, map[string]attr.Value{
-		"cpu": types.StringValue(strconv.Itoa(size.CPU)), "memory": types.StringValue(strconv.Itoa(size.Memory)),
+		"cpu": types.StringValue(size.CPU), "memory": types.StringValue(size.Memory),
 	})
 	if diags.HasError() {
 		resp.Error = function.FuncErrorFromDiags(ctx, diags)

@@ -131,6 +131,11 @@ func (l *loader) module(display, realDir string) *moduleConfig {
 		m = &moduleConfig{dir: display, realDir: realDir, variables: map[string]*variableDecl{}}
 	}
 	l.modules[realDir] = m
+	for _, name := range m.otherProviderFuncs {
+		if _, ok := l.funcs[name]; !ok {
+			l.funcs[name] = tffunc.UnknownProviderFunction
+		}
+	}
 	return m
 }
 
@@ -168,10 +173,16 @@ func (l *loader) take(n int, rng hcl.Range) bool {
 	return true
 }
 
-// evalDiags turns evaluation errors into warnings (the value becomes unknown), except refused file reads.
+// evalDiags turns evaluation errors into warnings (the value becomes unknown), except refused file reads. A call
+// to a function of another provider in a JSON file (tffunc.OtherProvider; in native syntax they are known
+// before evaluation, see addOtherProviderFuncs) gives none: its value is unknown, as it is to ecslint anyway.
 func evalDiags(diags hcl.Diagnostics) hcl.Diagnostics {
 	out := make(hcl.Diagnostics, 0, len(diags))
 	for _, d := range diags {
+		if extra, ok := hcl.DiagnosticExtra[hclsyntax.FunctionCallUnknownDiagExtra](d); ok &&
+			tffunc.OtherProvider(extra.CalledFunctionNamespace()+extra.CalledFunctionName()) {
+			continue
+		}
 		c := *d
 		if c.Severity == hcl.DiagError && !refusedRead(d) {
 			c.Severity = hcl.DiagWarning

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -37,6 +38,9 @@ type moduleConfig struct {
 	// rootRange is the first provider block or terraform backend or cloud block: what makes a directory a
 	// root module (nil: a reusable module).
 	rootRange *hcl.Range
+	// otherProviderFuncs are the functions of other providers the module's native-syntax files call
+	// (tffunc.OtherProvider), by full name: ecslint cannot run them, so they return unknown values.
+	otherProviderFuncs []string
 }
 
 type variableDecl struct {
@@ -260,6 +264,21 @@ func (l *loader) parseModule(display, realDir string, called bool) (*moduleConfi
 	return pm.cfg, diags
 }
 
+// addOtherProviderFuncs adds the functions of other providers that body calls to m.otherProviderFuncs. JSON
+// bodies hold their expressions in strings parsed only when evaluated: a call there gives a warning instead.
+func (m *moduleConfig) addOtherProviderFuncs(body hcl.Body) {
+	sb, ok := body.(*hclsyntax.Body)
+	if !ok {
+		return
+	}
+	hclsyntax.VisitAll(sb, func(n hclsyntax.Node) hcl.Diagnostics {
+		if c, ok := n.(*hclsyntax.FunctionCallExpr); ok && tffunc.OtherProvider(c.Name) && !slices.Contains(m.otherProviderFuncs, c.Name) {
+			m.otherProviderFuncs = append(m.otherProviderFuncs, c.Name)
+		}
+		return nil
+	})
+}
+
 // readModule reads and parses the files of a module directory.
 func (l *loader) readModule(display, realDir string) (*moduleConfig, map[string]*hcl.File, hcl.Diagnostics) {
 	found, diags, err := configFileNames(realDir)
@@ -401,6 +420,7 @@ func hugeNumberIn(n *tree.Node) *hcl.Diagnostic {
 }
 
 func (m *moduleConfig) addFile(f *hcl.File) hcl.Diagnostics {
+	m.addOtherProviderFuncs(f.Body)
 	content, _, diags := f.Body.PartialContent(fileSchema)
 	for _, blk := range content.Blocks {
 		switch blk.Type {

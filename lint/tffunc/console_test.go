@@ -54,16 +54,16 @@ func terraformCmd(bin, dir, stdin string, args ...string) *exec.Cmd {
 	return cmd
 }
 
-// consoleCall is one line of testdata/console_calls.txt.
+// consoleCall is one line of testdata/console_calls.txt or testdata/ecskit_calls.txt.
 type consoleCall struct {
 	line    int
 	expr    string
 	unknown bool // ecslint returns an unknown value where Terraform knows one
 }
 
-func readConsoleCalls(t *testing.T) []consoleCall {
+func readConsoleCalls(t *testing.T, name string) []consoleCall {
 	t.Helper()
-	src, err := os.ReadFile(filepath.Join("testdata", "console_calls.txt"))
+	src, err := os.ReadFile(filepath.Join("testdata", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,8 +98,20 @@ var knownDifferences = map[string]string{
 func TestConsole(t *testing.T) {
 	bin := terraformBinary(t)
 	dir := consoleDir(t)
-	calls := readConsoleCalls(t)
+	files, err := NewFiles(dir, "", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := &hcl.EvalContext{Functions: Functions(files)}
+	ctx.Variables = map[string]cty.Value{"local": consoleLocals(t, dir, ctx)}
+	failing := compareWithConsole(t, bin, dir, readConsoleCalls(t, "console_calls.txt"), ctx)
+	t.Logf("%d fail in both Terraform and ecslint:\n%s", len(failing), strings.Join(failing, "\n"))
+}
 
+// compareWithConsole evaluates calls with ctx and with terraform console in dir, reports every difference as
+// an error, and returns the calls that fail in Terraform.
+func compareWithConsole(t *testing.T, bin, dir string, calls []consoleCall, ctx *hcl.EvalContext) []string {
+	t.Helper()
 	var vals, types strings.Builder
 	// terraform console reads one expression a line: each is written on one line.
 	vals.WriteString("jsonencode({ ")
@@ -113,13 +125,6 @@ func TestConsole(t *testing.T) {
 
 	tfVals := consoleJSON(t, bin, dir, vals.String())
 	tfTypes := consoleTypes(t, bin, dir, types.String())
-
-	files, err := NewFiles(dir, "", 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx := &hcl.EvalContext{Functions: Functions(files)}
-	ctx.Variables = map[string]cty.Value{"local": consoleLocals(t, dir, ctx)}
 
 	var failing []string
 	for i, c := range calls {
@@ -150,7 +155,8 @@ func TestConsole(t *testing.T) {
 			t.Errorf("line %d: %s: %s", c.line, c.expr, diff)
 		}
 	}
-	t.Logf("%d calls compared; %d fail in both Terraform and ecslint:\n%s", len(calls), len(failing), strings.Join(failing, "\n"))
+	t.Logf("%d calls compared", len(calls))
+	return failing
 }
 
 // compareCall returns what differs between Terraform's result and ecslint's, or "".
@@ -371,17 +377,18 @@ func TestFunctionList(t *testing.T) {
 		}
 	}
 	for name := range fns {
-		if _, ok := meta.Signatures[name]; !ok && !strings.HasPrefix(name, "provider::terraform::") {
+		if _, ok := meta.Signatures[name]; !ok && !strings.HasPrefix(name, "provider::") { // TestEcskitFunctions has ecskit's
 			t.Errorf("ecslint has function %s, Terraform does not", name)
 		}
 	}
 }
 
-// TestConsoleCoversEveryFunction: every function is called in testdata/console_calls.txt, but plantimestamp,
-// which terraform console does not offer (TestUnknowable covers it).
+// TestConsoleCoversEveryFunction: every function is called in testdata/console_calls.txt (the ecskit provider's
+// in testdata/ecskit_calls.txt), but plantimestamp, which terraform console does not offer (TestUnknowable
+// covers it).
 func TestConsoleCoversEveryFunction(t *testing.T) {
 	var all strings.Builder
-	for _, c := range readConsoleCalls(t) {
+	for _, c := range append(readConsoleCalls(t, "console_calls.txt"), readConsoleCalls(t, "ecskit_calls.txt")...) {
 		all.WriteString(" " + c.expr)
 	}
 	text := all.String()

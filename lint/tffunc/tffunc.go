@@ -1,8 +1,10 @@
 // Package tffunc is the library of Terraform functions that ecslint evaluates statically: every built-in function
-// of Terraform 1.11, under its plain and its core:: name, and the functions of the built-in provider "terraform"
-// (provider::terraform::encode_tfvars, decode_tfvars, encode_expr). go-cty's stdlib and HCL's tryfunc provide most;
-// the rest are written here to return what Terraform returns (TestConsole compares every one with terraform
-// console).
+// of Terraform 1.11, under its plain and its core:: name, the functions of the built-in provider "terraform"
+// (provider::terraform::encode_tfvars, decode_tfvars, encode_expr) and those of the ecskit provider
+// (provider::ecskit::fargate_size, check_task_definition, normalize_container_definitions: the provider's own
+// code, internal/functions). go-cty's stdlib and HCL's tryfunc provide most; the rest are written here to return
+// what Terraform returns (TestConsole compares every one with terraform console, with the ecskit provider
+// installed). Functions of other providers are not in the table: see OtherProvider.
 //
 // Functions whose results are known only when Terraform applies the configuration (see Unknowable) return
 // unknown values, so that nothing derived from them produces a finding; sensitive does too. The file functions
@@ -51,6 +53,7 @@ func Functions(files *Files) map[string]function.Function {
 	fns["templatestring"] = templateStringFunc(inner)
 	withCoreNames(fns)
 	maps.Copy(fns, providerFunctions())
+	maps.Copy(fns, ecskitFunctions())
 	return fns
 }
 
