@@ -1,6 +1,7 @@
 package configrules
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/ecskit/terraform-provider-ecskit/internal/rules"
@@ -111,12 +112,14 @@ func (g *graph) fallbackGroups(from sgRefs) []*instanceGroup {
 	return []*instanceGroup{ig}
 }
 
-// sgAddresses returns the security groups' addresses.
+// sgAddresses returns the security groups' addresses, sorted: security_groups and vpc_security_group_ids are
+// sets, which a plan orders otherwise than the configuration.
 func sgAddresses(sgs []*securityGroup) []string {
 	out := make([]string, len(sgs))
 	for i, sg := range sgs {
 		out[i] = sg.inst.Address
 	}
+	sort.Strings(out)
 	return out
 }
 

@@ -1,6 +1,7 @@
 package configrules
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -352,8 +353,8 @@ func both(a, b tri) tri {
 // about identifies the rule in a finding (findings.Finding.About) by its ports and sources: an ingress block of
 // aws_security_group is an element of a set, which a plan orders otherwise than the configuration.
 func (r *ingressRule) about() []string {
-	out := append([]string{"ingress", r.describe()}, r.cidrs...)
-	return append(out, sgAddresses(r.srcGroups.groups)...)
+	cidrs := slices.Sorted(slices.Values(r.cidrs)) // cidr_blocks is a list, but a set in the API
+	return append(append([]string{"ingress", r.describe()}, cidrs...), sgAddresses(r.srcGroups.groups)...)
 }
 
 func (r *ingressRule) describe() string {
