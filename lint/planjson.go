@@ -33,11 +33,13 @@ import (
 // during the plan, and one read only at apply time has unknown values.
 //
 // Values that the plan marks sensitive are checked like the others, and
-// nothing printed quotes them: a task rule's finding on a resource with
-// sensitive values gives the rule's title and the place in the task
-// definition in place of its message (sensitiveMessage), and any other
-// finding or error whose text holds one of the plan's hidden values
-// (plan.Hidden) is told the same way. The plan file's text is never shown.
+// nothing printed quotes them. The rules' messages quote only what ecskit's
+// redaction policy shows (names, images, numbers, enumerations, paths,
+// ARNs); a finding or error whose text would still hold one of the plan's
+// hidden values (plan.Hidden) gives the rule's title and the place in the
+// task definition in its place (sensitiveMessage). Decoding errors, which
+// quote the start of a wrong value, never quote a resource whose sensitive
+// values hold a secret. The plan file's text is never shown.
 func (r *runner) lintPlan(name string, src []byte) {
 	// Text output prints the source line of an error; a plan's lines hold its values, sensitive ones
 	// included, in plain text.
@@ -50,6 +52,7 @@ func (r *runner) lintPlan(name string, src []byte) {
 			Subject: &hcl.Range{Filename: name, Start: hcl.InitialPos, End: hcl.Pos{Line: 1, Column: 2, Byte: 1}}})
 		return
 	}
+	firstFinding := len(r.planFindings)
 	decoded := map[string]*taskdef.TaskDefinition{}
 	for _, res := range p.Resources() {
 		if res.Mode == "managed" && res.Type == "aws_ecs_task_definition" {
@@ -65,7 +68,6 @@ func (r *runner) lintPlan(name string, src []byte) {
 			tds[in] = td
 		}
 	}
-	firstFinding := len(r.planFindings)
 	for _, f := range configrules.Check(cfg, r.configRules(tds)) {
 		f.Range = hcl.Range{} // ranges name the plan file and no place in it
 		r.planFindings = append(r.planFindings, f)
@@ -126,8 +128,8 @@ func (r *runner) checkPlannedTask(name string, res plan.Resource) *taskdef.TaskD
 	if input.Kind != tree.Object {
 		return nil
 	}
-	// A task rule's message may quote any value of the task definition: on a resource with sensitive
-	// values, none is shown.
+	// A decoding error quotes the start of a wrong value (tree.Node.Describe): on a resource whose
+	// sensitive values hold a secret, none is shown.
 	sensitive := res.Hides()
 	defs := &tree.Node{Kind: tree.Unknown}
 	if cd := values.Get("container_definitions"); cd != nil && cd.Kind == tree.String {
@@ -159,11 +161,7 @@ func (r *runner) checkPlannedTask(name string, res plan.Resource) *taskdef.TaskD
 		r.addError(d)
 	}
 	for _, f := range rules.Run(td, r.rulesConfig()) {
-		msg := f.Message
-		if sensitive {
-			msg = sensitiveMessage(f.Rule.Name, f.Place)
-		}
-		r.planFindings = append(r.planFindings, findings.Finding{Rule: f.Rule.Name, Severity: f.Severity, Link: f.Rule.Link(), Message: msg, Address: res.Address, Place: f.Place})
+		r.planFindings = append(r.planFindings, findings.Finding{Rule: f.Rule.Name, Severity: f.Severity, Link: f.Rule.Link(), Message: f.Message, Address: res.Address, Place: f.Place})
 	}
 	return td
 }
