@@ -282,6 +282,47 @@ data "ecskit_task_definition" "web" {
 	if want := `awslogs option mode is neither "blocking" nor "non-blocking"`; !strings.Contains(oneLine(failed), want) {
 		t.Errorf("the plan should fail with %q (else the test proves nothing):\n%s", want, failed)
 	}
+
+	// Errors of a composition that fails: a free-text value of the wrong
+	// type, container JSON and extra_json that do not parse because a
+	// secret is an unquoted word in them.
+	const word = "Qzwordsecretvalue"
+	tf = newTerraformDir(t, map[string]string{"main.tf": head + `
+variable "token" {
+  type      = string
+  sensitive = true
+}
+
+data "ecskit_task_definition" "wrong_type" {
+  family     = "wrong-type"
+  containers = [jsonencode({ name = "web", image = "x", memory = 256, command = "serve --password=${var.db_password}" })]
+}
+
+data "ecskit_task_definition" "bad_json" {
+  family     = "bad-json"
+  containers = ["{\"name\": \"web\", \"image\": \"x\", \"environment\": [{\"name\": \"TOKEN\", \"value\": ${var.token}}]}"]
+}
+
+data "ecskit_container_definition" "bad_extra" {
+  name       = "web"
+  image      = "x"
+  extra_json = "{\"token\": ${var.token}}"
+}
+`})
+	tf.run("init", "-input=false")
+	failed = tf.runFailing("plan", "-input=false", "-var", "db_password="+theSecret, "-var", "token="+word)
+	for _, want := range []string{
+		`containerDefinitions[0].command: expected an array, got a string`,
+		`containers[0] is not valid container JSON`,
+		`extra_json is not valid JSON`,
+	} {
+		if !strings.Contains(oneLine(failed), want) {
+			t.Errorf("the plan should fail with %q (else the test proves nothing):\n%s", want, failed)
+		}
+	}
+	if strings.Contains(failed, word) {
+		t.Errorf("terraform plan printed the sensitive value:\n%s", failed)
+	}
 }
 
 // terraformDir is a working directory in which the terraform CLI runs with

@@ -27,7 +27,7 @@ func Container(cfg *tree.Node) (*tree.Node, []Problem) {
 		return out, []Problem{{Attr: "extra_json", Summary: "Invalid extra_json", Detail: "extra_json is not valid JSON: " + diagText(diags[0]), Range: extra.Range}}
 	}
 	if x.Kind != tree.Object {
-		return out, []Problem{{Attr: "extra_json", Summary: "Invalid extra_json", Detail: "extra_json must be a JSON object of ContainerDefinition fields, but it is " + x.Describe() + ".", Range: extra.Range}}
+		return out, []Problem{{Attr: "extra_json", Summary: "Invalid extra_json", Detail: "extra_json must be a JSON object of ContainerDefinition fields, but it is " + x.DescribeKind() + ".", Range: extra.Range}}
 	}
 	var problems []Problem
 	for _, f := range x.Fields {

@@ -68,7 +68,7 @@ func parseContainers(list *tree.Node) (*tree.Node, []Problem) {
 				problems = append(problems, Problem{Attr: attr, Summary: "Invalid container JSON", Detail: "containers[" + itoa(i) + "] is not valid container JSON: " + diagText(diags[0]), Range: e.Range})
 				c = &tree.Node{Kind: tree.Unknown, Range: e.Range}
 			} else if c.Kind != tree.Object && c.Kind != tree.Unknown {
-				problems = append(problems, Problem{Attr: attr, Summary: "Invalid container JSON", Detail: "containers[" + itoa(i) + "] must be one container definition, a JSON object, but it is " + c.Describe() + ". Use the json output of ecskit_container_definition or jsonencode({ name = ..., image = ... }).", Range: e.Range})
+				problems = append(problems, Problem{Attr: attr, Summary: "Invalid container JSON", Detail: "containers[" + itoa(i) + "] must be one container definition, a JSON object, but it is " + c.DescribeKind() + ". Use the json output of ecskit_container_definition or jsonencode({ name = ..., image = ... }).", Range: e.Range})
 				c = &tree.Node{Kind: tree.Unknown, Range: e.Range}
 			}
 			if e.Range.Filename != "" {

@@ -74,7 +74,7 @@ func Decode(n *tree.Node) (*TaskDefinition, Errors) {
 	case n.Kind == tree.Object || n.Kind == tree.Unknown:
 		d.decode(reflect.ValueOf(td).Elem(), n, "")
 	default:
-		d.fail("", n.Range, "expected a task definition object or a containerDefinitions array, got %s", n.Describe())
+		d.fail("", n.Range, "expected a task definition object or a containerDefinitions array, got %s", n.DescribeKind())
 	}
 	return td, d.errs
 }
@@ -89,6 +89,22 @@ func DecodeContainer(n *tree.Node, path string) (*Container, Errors) {
 
 type decoder struct {
 	errs Errors
+	// hidden counts the redact:"hide" fields being decoded: inside one, a
+	// value of the wrong type is described by its kind alone.
+	hidden int
+}
+
+// describe says what a scalar n is for an error message: with its value
+// where the redaction policy shows it, by its kind alone where the value may
+// be a secret. An object or array where the model wants another shape is
+// always described by its kind: the redacted copies hide a wrongly shaped
+// value of most fields (an environment given as one string), and its
+// content would not help.
+func (d *decoder) describe(n *tree.Node) string {
+	if d.hidden > 0 {
+		return n.DescribeKind()
+	}
+	return n.Describe()
 }
 
 func (d *decoder) fail(path string, rng hcl.Range, format string, args ...any) {
@@ -152,6 +168,9 @@ type typeInfo struct {
 type fieldInfo struct {
 	index int
 	name  string
+	// hide: the field is tagged redact:"hide", free text that messages do
+	// not quote.
+	hide bool
 }
 
 var typeInfos sync.Map // reflect.Type to *typeInfo
@@ -188,7 +207,7 @@ func infoOf(t reflect.Type) *typeInfo {
 			if name == "" || name == "-" {
 				continue
 			}
-			ti.fields = append(ti.fields, fieldInfo{index: i, name: name})
+			ti.fields = append(ti.fields, fieldInfo{index: i, name: name, hide: t.Field(i).Tag.Get("redact") == "hide"})
 			ti.known[name] = true
 		}
 	}
@@ -218,7 +237,7 @@ func (d *decoder) decodeStruct(v reflect.Value, ti *typeInfo, n *tree.Node, meta
 	}
 	if n.Kind != tree.Object {
 		*vm = Meta{Path: meta.Path, Range: n.Range}
-		d.fail(meta.Path, n.Range, "expected an object, got %s", n.Describe())
+		d.fail(meta.Path, n.Range, "expected an object, got %s", n.DescribeKind())
 		return
 	}
 	for _, f := range ti.fields {
@@ -229,7 +248,13 @@ func (d *decoder) decodeStruct(v reflect.Value, ti *typeInfo, n *tree.Node, meta
 			setPath(v.Field(f.index), fpath)
 			continue
 		}
+		if f.hide {
+			d.hidden++
+		}
 		d.decode(v.Field(f.index), child, fpath)
+		if f.hide {
+			d.hidden--
+		}
 	}
 	if ti.extra != nil {
 		extra := v.FieldByIndex(ti.extra)
@@ -284,7 +309,7 @@ func (d *decoder) decodeList(v reflect.Value, ti *typeInfo, n *tree.Node, meta M
 	}
 	if n.Kind != tree.Array {
 		*vm = Meta{Path: meta.Path, Range: n.Range}
-		d.fail(meta.Path, n.Range, "expected an array, got %s", n.Describe())
+		d.fail(meta.Path, n.Range, "expected an array, got %s", n.DescribeKind())
 		return
 	}
 	items := v.FieldByIndex(ti.items)
@@ -316,7 +341,7 @@ func (d *decoder) decodeMap(m *Map, n *tree.Node, meta Meta) {
 	}
 	if n.Kind != tree.Object {
 		m.Meta = Meta{Path: meta.Path, Range: n.Range}
-		d.fail(meta.Path, n.Range, "expected an object of strings, got %s", n.Describe())
+		d.fail(meta.Path, n.Range, "expected an object of strings, got %s", n.DescribeKind())
 		return
 	}
 	m.Entries = make(map[string]Value[string], len(n.Fields))
@@ -343,7 +368,7 @@ func (d *decoder) decodeScalar(v reflect.Value, ti *typeInfo, n *tree.Node, meta
 	x := v.FieldByIndex(ti.v)
 	wrong := func(want string) {
 		*vm = Meta{Path: meta.Path, Range: n.Range}
-		d.fail(meta.Path, n.Range, "expected %s, got %s", want, n.Describe())
+		d.fail(meta.Path, n.Range, "expected %s, got %s", want, d.describe(n))
 	}
 	switch x.Kind() {
 	case reflect.String:

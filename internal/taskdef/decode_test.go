@@ -42,8 +42,17 @@ func TestDecodeTypeErrors(t *testing.T) {
 		{`{"containerDefinitions":[{"essential":"yes"}]}`, `containerDefinitions[0].essential: expected true or false, got the string "yes"`},
 		{`{"containerDefinitions":[{"cpu":1.5}]}`, `containerDefinitions[0].cpu: expected a whole number, got the number 1.5`},
 		{`{"containerDefinitions":[{"cpu":1e400}]}`, `containerDefinitions[0].cpu: expected a whole number, got the number 1e+400`},
-		{`{"containerDefinitions":[{"logConfiguration":{"options":{"a":1}}}]}`, `containerDefinitions[0].logConfiguration.options["a"]: expected a string, got the number 1`},
-		{`"x"`, `expected a task definition object or a containerDefinitions array, got the string "x"`},
+		{`{"containerDefinitions":[{"logConfiguration":{"options":{"a":1}}}]}`, `containerDefinitions[0].logConfiguration.options["a"]: expected a string, got a number`},
+		{`{"containerDefinitions":[{"environment":[{"name":"PIN","value":1234}]}]}`, `containerDefinitions[0].environment[0].value: expected a string, got a number`},
+		{`{"containerDefinitions":[{"command":["serve",42]}]}`, `containerDefinitions[0].command[1]: expected a string, got a number`},
+		{`{"containerDefinitions":[{"command":"serve --password=hunter2"}]}`, `containerDefinitions[0].command: expected an array, got a string`},
+		{`{"containerDefinitions":[{"environment":"DB_PASSWORD=hunter2"}]}`, `containerDefinitions[0].environment: expected an array, got a string`},
+		{`{"containerDefinitions":[{"healthCheck":"curl -H hunter2"}]}`, `containerDefinitions[0].healthCheck: expected an object, got a string`},
+		{`{"containerDefinitions":[{"dockerLabels":{"a":false}}]}`, `containerDefinitions[0].dockerLabels["a"]: expected a string, got a boolean`},
+		{`{"containerDefinitions":[{"healthCheck":{"command":["CMD",7]}}]}`, `containerDefinitions[0].healthCheck.command[1]: expected a string, got a number`},
+		{`{"containerDefinitions":[{"healthCheck":{"command":["CMD"],"interval":"often"}}]}`, `containerDefinitions[0].healthCheck.interval: expected a number, got the string "often"`},
+		{`{"proxyConfiguration":{"properties":[{"name":"AppPorts","value":8080}]}}`, `proxyConfiguration.properties[0].value: expected a string, got a number`},
+		{`"x"`, `expected a task definition object or a containerDefinitions array, got a string`},
 	}
 	for _, c := range cases {
 		_, errs := decodeString(t, c.src)

@@ -4,7 +4,9 @@
 // set of valid values is the SDK's, not a hand-written list.
 //
 // Every field carries a Meta: its path, its source range, whether it is set
-// and whether it is unknown. Rules read the model and never guess: a field
+// and whether it is unknown. A field tagged redact:"hide" holds free text that
+// ecskit's redaction policy hides (compose.Field.Redact; a test checks the two
+// agree): an error message never quotes a value at or below it. Rules read the model and never guess: a field
 // whose value is unknown is neither "set" nor "absent".
 package taskdef
 
@@ -54,8 +56,8 @@ type Container struct {
 	PortMappings           List[*PortMapping]              `json:"portMappings"`
 	Essential              Value[bool]                     `json:"essential"`
 	RestartPolicy          *RestartPolicy                  `json:"restartPolicy"`
-	EntryPoint             List[Value[string]]             `json:"entryPoint"`
-	Command                List[Value[string]]             `json:"command"`
+	EntryPoint             List[Value[string]]             `json:"entryPoint" redact:"hide"`
+	Command                List[Value[string]]             `json:"command" redact:"hide"`
 	Environment            List[*KeyValuePair]             `json:"environment"`
 	EnvironmentFiles       List[*EnvironmentFile]          `json:"environmentFiles"`
 	MountPoints            List[*MountPoint]               `json:"mountPoints"`
@@ -78,7 +80,7 @@ type Container struct {
 	DockerSecurityOptions  List[Value[string]]             `json:"dockerSecurityOptions"`
 	Interactive            Value[bool]                     `json:"interactive"`
 	PseudoTerminal         Value[bool]                     `json:"pseudoTerminal"`
-	DockerLabels           Map                             `json:"dockerLabels"`
+	DockerLabels           Map                             `json:"dockerLabels" redact:"hide"`
 	Ulimits                List[*Ulimit]                   `json:"ulimits"`
 	LogConfiguration       *LogConfiguration               `json:"logConfiguration"`
 	HealthCheck            *HealthCheck                    `json:"healthCheck"`
@@ -120,7 +122,7 @@ type RestartPolicy struct {
 type KeyValuePair struct {
 	Meta
 	Name  Value[string] `json:"name"`
-	Value Value[string] `json:"value"`
+	Value Value[string] `json:"value" redact:"hide"`
 }
 
 // EnvironmentFile is an S3 environment file.
@@ -213,14 +215,14 @@ type Ulimit struct {
 type LogConfiguration struct {
 	Meta
 	LogDriver     Value[types.LogDriver] `json:"logDriver"`
-	Options       Map                    `json:"options"`
+	Options       Map                    `json:"options" redact:"hide"`
 	SecretOptions List[*Secret]          `json:"secretOptions"`
 }
 
 // HealthCheck is a container health check.
 type HealthCheck struct {
 	Meta
-	Command     List[Value[string]] `json:"command"`
+	Command     List[Value[string]] `json:"command" redact:"hide"`
 	Interval    Value[int64]        `json:"interval"`
 	Timeout     Value[int64]        `json:"timeout"`
 	Retries     Value[int64]        `json:"retries"`
@@ -245,7 +247,7 @@ type ResourceRequirement struct {
 type FirelensConfiguration struct {
 	Meta
 	Type    Value[types.FirelensConfigurationType] `json:"type"`
-	Options Map                                    `json:"options"`
+	Options Map                                    `json:"options" redact:"hide"`
 }
 
 // Volume is a task volume.
@@ -289,7 +291,7 @@ type PlacementConstraint struct {
 type Tag struct {
 	Meta
 	Key   Value[string] `json:"key"`
-	Value Value[string] `json:"value"`
+	Value Value[string] `json:"value" redact:"hide"`
 }
 
 // ProxyConfiguration is the App Mesh proxy configuration.

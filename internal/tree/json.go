@@ -2,6 +2,7 @@ package tree
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	hcljson "github.com/hashicorp/hcl/v2/json"
@@ -26,10 +27,31 @@ func ParseJSONAt(src []byte, filename string, pos hcl.Pos) (*Node, hcl.Diagnosti
 	}
 	expr, diags := hcljson.ParseExpressionWithStartPos(src, filename, pos)
 	if diags.HasErrors() {
-		return nil, diags
+		return nil, quoteless(diags)
 	}
 	n, more := FromExpr(expr, nil)
 	return n, append(diags, more...)
+}
+
+// quoteless rewrites the parser's diagnostics that quote the text at fault
+// (an unquoted word: "\"hunter2\" is not a valid JSON keyword") so that they
+// say what is wrong without it: the JSON may be a container definition full
+// of secrets, and its error is printed in clear text (ecskit's redaction
+// policy, compose.Field.Redact). The suggestion of true, false or null stays.
+func quoteless(diags hcl.Diagnostics) hcl.Diagnostics {
+	for _, d := range diags {
+		if d.Summary != "Invalid JSON keyword" {
+			continue
+		}
+		suggest := ""
+		for _, kw := range []string{"true", "false", "null"} {
+			if strings.HasSuffix(d.Detail, ` Did you mean "`+kw+`"?`) {
+				suggest = ` Did you mean "` + kw + `"?`
+			}
+		}
+		d.Detail = "A word outside double quotes must be true, false or null; put a string in double quotes." + suggest
+	}
+	return diags
 }
 
 // checkDepth rejects documents nested deeper than MaxDepth before the

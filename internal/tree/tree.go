@@ -108,6 +108,29 @@ func (n *Node) Describe() string {
 	return "an unknown value"
 }
 
+// DescribeKind says what kind of value n is, without its content, for an
+// error message about a value that may be a secret: "a string", "a number".
+func (n *Node) DescribeKind() string {
+	if n == nil {
+		return "nothing"
+	}
+	switch n.Kind {
+	case String:
+		return "a string"
+	case Number:
+		return "a number"
+	case Bool:
+		return "a boolean"
+	case Null:
+		return "null"
+	case Object:
+		return "an object"
+	case Array:
+		return "an array"
+	}
+	return "an unknown value"
+}
+
 // Interface converts a known node to the values encoding/json produces
 // (map[string]any, []any, string, json.Number, bool, nil).
 // Unknown nodes become nil and are reported through the ok result.
