@@ -105,6 +105,14 @@ type Pass struct {
 }
 
 // Report records a finding at the given place with the rule's severity.
+//
+// terraform plan prints a finding's message in clear text, whatever the
+// configuration marks sensitive, so a message quotes only what the redacted
+// copies show (compose.Field.Redact): names, images, numbers, flags,
+// enumerations, paths, ARNs and the keys of maps. It never quotes free text
+// (environment values, command, entry point and health-check arguments,
+// Docker label and log option values, unknown members); it says what is
+// wrong with it instead. leak_test.go checks every rule's cases.
 func (p *Pass) Report(at taskdef.Locator, format string, args ...any) {
 	p.ReportSeverity(p.rule.Severity, at, format, args...)
 }
