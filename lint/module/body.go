@@ -45,9 +45,9 @@ func (l *loader) body(b hcl.Body, schema *BlockSchema, ctx *hcl.EvalContext, top
 		}
 	}
 	content, rest, diags := b.PartialContent(bs)
-	l.diags = append(l.diags, evalDiags(diags)...)
+	l.diags = append(l.diags, l.evalDiags(diags)...)
 	attrs, diags := rest.JustAttributes()
-	l.diags = append(l.diags, evalDiags(diags)...)
+	l.diags = append(l.diags, l.evalDiags(diags)...)
 	for _, a := range sortedAttrs(attrs) {
 		name := a.Name
 		out.Attributes[name] = l.attribute(name, a.Expr, a.Range, ctx)
@@ -80,7 +80,7 @@ func (l *loader) block(blk *hcl.Block, schema *BlockSchema, ctx *hcl.EvalContext
 	}
 	typ := blk.Labels[0]
 	content, diags := blk.Body.Content(dynamicContentSchema)
-	l.diags = append(l.diags, evalDiags(diags)...)
+	l.diags = append(l.diags, l.evalDiags(diags)...)
 	if diags.HasErrors() {
 		return
 	}
@@ -167,7 +167,7 @@ func (l *loader) attribute(name string, expr hcl.Expression, rng hcl.Range, ctx 
 	arg := l.jsonArg
 	l.jsonArg = cty.NilVal
 	if len(diags) > 0 {
-		l.diags = append(l.diags, evalDiags(diags)...)
+		l.diags = append(l.diags, l.evalDiags(diags)...)
 	}
 	if diags.HasErrors() {
 		val, arg = cty.DynamicVal, cty.NilVal

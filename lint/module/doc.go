@@ -74,7 +74,8 @@
 // same input gives the same diagnostics in the same order. Parse errors, cycles, self-calling
 // modules, exceeded bounds and file reads outside the allowed directory are errors. Other evaluation problems
 // (a call to a function ecslint does not know, a type mismatch) make that one value unknown and are reported as
-// warnings. Every diagnostic carries a source range where there is one.
+// warnings; in a called module, the warning names the module instance and its call, where the values may come
+// from. A call to a function of another provider (provider::aws::…) is no problem: its value is unknown. Every diagnostic carries a source range where there is one.
 //
 // # File access
 //

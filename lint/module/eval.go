@@ -82,7 +82,7 @@ func (l *loader) evalData(mi *modInst, r *resourceDecl, ctx *hcl.EvalContext) ct
 	for i, k := range keys {
 		ictx := childCtx(ctx, k)
 		config, diags := hcldec.Decode(dynblock.Expand(r.config, ictx), ds.Spec, ictx)
-		l.diags = append(l.diags, evalDiags(diags)...)
+		l.diags = append(l.diags, l.evalDiags(diags)...)
 		if diags.HasErrors() {
 			vals[i] = cty.DynamicVal
 			continue

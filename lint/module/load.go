@@ -40,6 +40,7 @@ type loader struct {
 	manifest     *manifest           // the root module's .terraform/modules/modules.json, read on first need
 	manifestRead bool
 	called       []string // the real directories of the called modules that have instances
+	calls        []Call   // the chain of calls of the module instance whose expressions are being evaluated
 }
 
 // Load parses the module in dir with the local modules it calls, evaluates it with opts, and returns every
@@ -176,7 +177,9 @@ func (l *loader) take(n int, rng hcl.Range) bool {
 // evalDiags turns evaluation errors into warnings (the value becomes unknown), except refused file reads. A call
 // to a function of another provider in a JSON file (tffunc.OtherProvider; in native syntax they are known
 // before evaluation, see addOtherProviderFuncs) gives none: its value is unknown, as it is to ecslint anyway.
-func evalDiags(diags hcl.Diagnostics) hcl.Diagnostics {
+// In a called module, the detail names the module instance and its call (l.calls): the values that made the
+// expression fail may come from the caller's arguments, and the range alone points into the called module.
+func (l *loader) evalDiags(diags hcl.Diagnostics) hcl.Diagnostics {
 	out := make(hcl.Diagnostics, 0, len(diags))
 	for _, d := range diags {
 		if extra, ok := hcl.DiagnosticExtra[hclsyntax.FunctionCallUnknownDiagExtra](d); ok &&
@@ -186,11 +189,21 @@ func evalDiags(diags hcl.Diagnostics) hcl.Diagnostics {
 		c := *d
 		if c.Severity == hcl.DiagError && !refusedRead(d) {
 			c.Severity = hcl.DiagWarning
-			c.Detail = strings.TrimSpace(c.Detail + " ecslint treats this value as unknown.")
+			c.Detail = strings.TrimSpace(c.Detail + l.viaCall() + " ecslint treats this value as unknown.")
 		}
 		out = append(out, &c)
 	}
 	return out
+}
+
+// viaCall is " In module.a.module.b, called at dir/main.tf:3." for an expression of a called module, "" in the
+// loaded one.
+func (l *loader) viaCall() string {
+	if len(l.calls) == 0 {
+		return ""
+	}
+	c := l.calls[len(l.calls)-1]
+	return fmt.Sprintf(" In %s, called at %s:%d.", c.Address, c.DefRange.Filename, c.DefRange.Start.Line)
 }
 
 func refusedRead(d *hcl.Diagnostic) bool {
@@ -225,7 +238,7 @@ func (l *loader) jsonBudget() error {
 func (l *loader) eval(expr hcl.Expression, ctx *hcl.EvalContext) cty.Value {
 	val, diags := expr.Value(ctx)
 	if len(diags) > 0 {
-		l.diags = append(l.diags, evalDiags(diags)...)
+		l.diags = append(l.diags, l.evalDiags(diags)...)
 	}
 	if diags.HasErrors() {
 		return cty.DynamicVal

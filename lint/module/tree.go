@@ -342,12 +342,14 @@ func (l *loader) evaluate(root *moduleConfig, inputs map[string]*inputValue) {
 		}
 		l.refVars = p.refVars
 		for _, mi := range p.insts {
+			l.calls = mi.calls
 			full := mi.scope(nil, true)
 			for _, r := range p.cfg.resources {
 				l.addInstances(mi, r, full)
 			}
 		}
 	}
+	l.calls = nil
 }
 
 // evalNode computes a node's value in every instance of its module. A node in a cycle keeps its unknown
@@ -359,8 +361,10 @@ func (l *loader) evalNode(n *gnode, inputs map[string]*inputValue, inCycle bool)
 			p.refVars[n.addrInModule()] = vars
 		}
 	}
+	defer func() { l.calls = nil }()
 	if n.kind == expandNode {
 		for _, pi := range n.scope.insts {
+			l.calls = pi.calls // count and for_each are the caller's expressions
 			l.expandCall(n, pi, inCycle)
 		}
 		return
@@ -369,6 +373,10 @@ func (l *loader) evalNode(n *gnode, inputs map[string]*inputValue, inCycle bool)
 		return
 	}
 	for _, mi := range p.insts {
+		l.calls = mi.calls
+		if n.kind == varNode && mi.parent != nil {
+			l.calls = mi.parent.calls // a call's arguments are the caller's expressions
+		}
 		switch n.kind {
 		case varNode:
 			v := p.cfg.variables[n.name]
