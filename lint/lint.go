@@ -311,16 +311,26 @@ func ruleFinding(f rules.Finding, rng hcl.Range, addr string) findings.Finding {
 // its file must be known by then.
 //
 // A finding is reported already when one with the same identity was: the
-// same rule about the same resource instance (its address) at the same
-// place (its source range, its place in the task definition, what a
-// configuration rule's finding is about: Finding.Identity and About). That
-// is a finding reached twice: a module that two root modules call by the
-// same name under --recursive, a plan linted twice, findings of a plan
-// placed on one block header. Two instances of a resource (of a for_each
-// module, of a local module called twice) are two resources, each with its
-// findings, even with the same message at the same line.
-func (r *runner) add(f findings.Finding) bool {
-	key := identityKey(f)
+// same rule at the same place (its source range, its place in the task
+// definition, what a configuration rule's finding is about: Place and About)
+// saying the same. That is a finding reached twice: a module that two root
+// modules call by the same name under --recursive, a plan linted twice, or
+// the instances of one block (the keys of a for_each, the calls of a local
+// module) that make the same mistake at the same line: one problem in the
+// code, reported once, with the first instance's address and call chain. The
+// text is part of the identity because it carries the values: instances
+// whose callers give different values (memoryReservation 128 in one, 512 in
+// the other) are different findings, each reported. A plan's findings are
+// known by their instance too (addPlanned).
+func (r *runner) add(f findings.Finding) bool { return r.addKeyed(f, identityKey(f, "")) }
+
+// addPlanned records a finding of plan JSON as add does, but known by its
+// resource instance too: a plan's values are its instances' own, and the
+// block header a finding is placed on is not where each value was written,
+// so two instances of one block with one message are two findings.
+func (r *runner) addPlanned(f findings.Finding) bool { return r.addKeyed(f, identityKey(f, f.Address)) }
+
+func (r *runner) addKeyed(f findings.Finding, key string) bool {
 	if r.seen[key] {
 		return false
 	}
@@ -332,10 +342,11 @@ func (r *runner) add(f findings.Finding) bool {
 	return true
 }
 
-// identityKey is what add compares findings by, never their messages.
-func identityKey(f findings.Finding) string {
+// identityKey is what add compares findings by: rule, place and text, and
+// the instance's address when given (addPlanned).
+func identityKey(f findings.Finding, addr string) string {
 	var b strings.Builder
-	for _, s := range append([]string{f.Range.String(), f.Rule, f.Address, f.Place}, f.About...) {
+	for _, s := range append([]string{f.Range.String(), f.Rule, f.Place, f.Message, addr}, f.About...) {
 		b.WriteString(s)
 		b.WriteByte(0)
 	}

@@ -227,7 +227,7 @@ func (r *runner) placePlanFindings() {
 			}
 			f.Range = rng
 		}
-		r.add(f)
+		r.addPlanned(f)
 	}
 	r.planFindings = nil
 }

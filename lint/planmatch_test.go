@@ -60,8 +60,9 @@ func TestSameFinding(t *testing.T) {
 	}
 }
 
-// TestAddIdentity: a finding reached twice is reported once, whatever its message; two findings with one
-// message at one range (two instances, two places in the task definition) are both reported.
+// TestAddIdentity: a finding reached twice, or made by two instances of one block at the same place, is reported
+// once; findings at two places in the task definition, about two blocks, or saying different things (other
+// values) are all reported.
 func TestAddIdentity(t *testing.T) {
 	r := newRunner(&options{})
 	rng := hcl.Range{Filename: "main.tf", Start: hcl.Pos{Line: 3, Column: 1}, End: hcl.Pos{Line: 3, Column: 9}}
@@ -78,12 +79,23 @@ func TestAddIdentity(t *testing.T) {
 	for i, c := range []struct {
 		f    findings.Finding
 		want bool
-	}{{f, true}, {b, true}, {p, true}, {again, false}, {about, true}, {about2, true}, {about2, false}} {
+	}{{f, true}, {b, false}, {p, true}, {again, true}, {about, true}, {about2, true}, {about2, false}} {
 		if got := r.add(c.f); got != c.want {
 			t.Errorf("%d: add(%s %s %q) = %v, want %v", i, c.f.Address, c.f.Place, c.f.About, got, c.want)
 		}
 	}
 	if len(r.findings) != 5 {
 		t.Errorf("%d findings recorded, want 5", len(r.findings))
+	}
+	// A plan's findings are their instances' own: "b" and "c" of one block, with one message, are two.
+	pc := f
+	pc.Address = `aws_ecs_task_definition.svc["c"]`
+	for i, c := range []struct {
+		f    findings.Finding
+		want bool
+	}{{b, true}, {pc, true}, {pc, false}} {
+		if got := r.addPlanned(c.f); got != c.want {
+			t.Errorf("plan %d: addPlanned(%s) = %v, want %v", i, c.f.Address, got, c.want)
+		}
 	}
 }

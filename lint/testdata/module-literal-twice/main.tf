@@ -1,5 +1,5 @@
-# A local module called twice, with a literal mistake: each call makes a task definition that ECS rejects, so
-# the finding is reported for each, with its call chain (one message, one line, two resources).
+# A local module called twice, with a literal mistake: one problem in the code, at one line, with one message,
+# reported once, with the first call's chain.
 provider "aws" {
   region = "eu-west-1"
 }
