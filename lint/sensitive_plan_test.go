@@ -127,7 +127,60 @@ resource "terraform_data" "svc" {
   }
 }
 
-# The same mistake, with a container name that the plan marks sensitive: a configuration rule's message
+# From an ecskit_task_definition's container_definitions (valid: the provider checked it while planning); the
+# service's load balancer names a container it does not have.
+data "ecskit_container_definition" "worker" {
+  name          = "worker"
+  image         = "public.ecr.aws/docker/library/httpd:2.4"
+  port_mappings = [{ container_port = 80 }]
+  environment   = { DB_PASSWORD = var.db_password }
+  secrets       = { API_KEY = "arn:aws:ssm:eu-west-1:123456789012:parameter/api" }
+}
+
+data "ecskit_task_definition" "worker" {
+  family                   = "worker"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = "256"
+  memory                   = "512"
+  execution_role_arn       = "arn:aws:iam::123456789012:role/ecsTaskExecutionRole"
+  containers               = [data.ecskit_container_definition.worker.json]
+}
+
+resource "terraform_data" "worker" {
+  input = {
+    family                   = "worker"
+    arn                      = "arn:aws:ecs:eu-west-1:123456789012:task-definition/worker:1"
+    requires_compatibilities = ["FARGATE"]
+    network_mode             = "awsvpc"
+    cpu                      = "256"
+    memory                   = "512"
+    execution_role_arn       = "arn:aws:iam::123456789012:role/ecsTaskExecutionRole"
+    container_definitions    = data.ecskit_task_definition.worker.container_definitions
+  }
+}
+
+resource "terraform_data" "worker_svc" {
+  input = {
+    name            = "worker"
+    cluster         = "arn:aws:ecs:eu-west-1:123456789012:cluster/main"
+    task_definition = "arn:aws:ecs:eu-west-1:123456789012:task-definition/worker:1"
+    launch_type     = "FARGATE"
+    desired_count   = 1
+    network_configuration = [{
+      subnets          = ["subnet-0123456789abcdef0"]
+      security_groups  = ["sg-0123456789abcdef0"]
+      assign_public_ip = false
+    }]
+    load_balancer = [{
+      target_group_arn = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/worker/0123456789abcdef"
+      container_name   = "worker"
+      container_port   = 8080
+    }]
+  }
+}
+
+# The same mistake as svc's, with a container name that the plan marks sensitive: a configuration rule's message
 # would quote it.
 resource "terraform_data" "svc2" {
   input = {
@@ -189,7 +242,7 @@ func TestRealPlanSensitive(t *testing.T) {
 			marked[r.Address] = true
 		}
 	}
-	for _, a := range []string{"terraform_data.web", "terraform_data.api", "terraform_data.later"} {
+	for _, a := range []string{"terraform_data.web", "terraform_data.api", "terraform_data.later", "terraform_data.worker"} {
 		if !marked[a] {
 			t.Errorf("terraform does not mark %s's container_definitions sensitive: %v", a, marked)
 		}
@@ -198,7 +251,7 @@ func TestRealPlanSensitive(t *testing.T) {
 	plan := filepath.Join(t.TempDir(), "plan.json")
 	writeFile(t, plan, string(asResources(t, src, map[string]string{
 		"web": "aws_ecs_task_definition", "api": "aws_ecs_task_definition", "later": "aws_ecs_task_definition",
-		"svc": "aws_ecs_service", "svc2": "aws_ecs_service",
+		"worker": "aws_ecs_task_definition", "svc": "aws_ecs_service", "svc2": "aws_ecs_service", "worker_svc": "aws_ecs_service",
 	})))
 
 	code, rep := runJSON(t, plan)
@@ -213,9 +266,13 @@ func TestRealPlanSensitive(t *testing.T) {
 		"aws_ecs_task_definition.web host_port_mismatch": {msg: `container "web": hostPort 8080 differs from containerPort 80; with network mode "awsvpc"`},
 		// The secret itself: named like a credential, in a plain environment variable.
 		"aws_ecs_task_definition.web plaintext_secret": {msg: `container "web": environment variable DB_PASSWORD looks like a credential and holds a literal value`},
+		"aws_ecs_task_definition.worker plaintext_secret": {
+			msg: `container "worker": environment variable DB_PASSWORD looks like a credential and holds a literal value`},
 		"aws_ecs_task_definition.api plaintext_secret": {msg: `container "api": environment variable DB_PASSWORD looks like a credential and holds a literal value`},
 		"aws_ecs_service.svc service_load_balancer_container": {
 			msg: `aws_ecs_service.svc: load_balancer container_name "app" is not a container of aws_ecs_task_definition.web (its containers: "web")`},
+		"aws_ecs_service.worker_svc service_load_balancer_container": {
+			msg: `aws_ecs_service.worker_svc: load_balancer container_port 8080 is not a containerPort of container "worker" in aws_ecs_task_definition.worker (it maps containerPort 80)`},
 		// A message that would quote a value the plan marks sensitive and the policy hides gives the rule's
 		// title in its place.
 		"aws_ecs_service.svc2 service_load_balancer_container": {

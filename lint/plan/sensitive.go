@@ -143,11 +143,10 @@ func collectHidden(n *tree.Node, mask any, under bool, out map[string]bool, dept
 	}
 }
 
-// hideString adds a sensitive string to out: container definitions as JSON
-// (an array, or one object) by what compose's redaction hides of them, with
-// the string itself when it hides anything; a number (the AWS provider's
-// cpu and memory are strings) not, since the policy shows numbers; any other
-// string whole.
+// hideString adds a sensitive string to out: JSON by what the redaction
+// policy hides of it (containerJSON), with the string itself when it hides
+// anything; a number (the AWS provider's cpu and memory are strings) not,
+// since the policy shows numbers; any other string whole.
 func hideString(s string, out map[string]bool) {
 	add := func(h string) {
 		if h != "" {
@@ -162,29 +161,115 @@ func hideString(s string, out map[string]bool) {
 		add(s)
 		return
 	}
-	var redacted string
-	var err error
-	if t[0] == '[' {
-		redacted, err = compose.RedactContainers(s)
-	} else {
-		redacted, err = compose.RedactContainer(s)
-	}
-	var orig, shown any
-	if err != nil || json.Unmarshal([]byte(s), &orig) != nil || json.Unmarshal([]byte(redacted), &shown) != nil {
+	hidden, shown, ok := containerJSON(s)
+	if !ok {
 		add(s)
 		return
 	}
 	keep := map[string]bool{}
-	jsonStrings(shown, func(v string) { keep[v] = true }, 0)
+	for _, v := range shown {
+		keep[v] = true
+	}
 	hid := false
-	jsonStrings(orig, func(v string) {
+	for _, v := range hidden {
 		if !keep[v] {
 			hid = true
 			add(v)
 		}
-	}, 0)
+	}
 	if hid {
 		add(s)
+	}
+}
+
+// containerJSON splits the strings of sensitive JSON into those the
+// redaction policy may hide and those it shows: an array is container
+// definitions (a task definition's container_definitions, compose.RedactContainers);
+// an object with containerDefinitions a whole task definition (an
+// ecskit_task_definition's json), whose containers are redacted so and whose
+// own members are shown, but for the values of tags, volume driverOpts and
+// labels, proxy properties and members ecskit does not know; any other
+// object one container definition (an ecskit_container_definition's json,
+// compose.RedactContainer).
+func containerJSON(s string) (hidden, shown []string, ok bool) {
+	var orig any
+	if json.Unmarshal([]byte(s), &orig) != nil {
+		return nil, nil, false
+	}
+	collect := func(v any, to *[]string) { jsonStrings(v, func(x string) { *to = append(*to, x) }, 0) }
+	redact := func(src string, one bool) bool {
+		var r string
+		var err error
+		if one {
+			r, err = compose.RedactContainer(src)
+		} else {
+			r, err = compose.RedactContainers(src)
+		}
+		var red any
+		if err != nil || json.Unmarshal([]byte(r), &red) != nil {
+			return false
+		}
+		collect(red, &shown)
+		return true
+	}
+	task, isTask := orig.(map[string]any)
+	if isTask {
+		_, isTask = task["containerDefinitions"]
+	}
+	if !isTask {
+		collect(orig, &hidden)
+		return hidden, shown, redact(s, strings.HasPrefix(strings.TrimSpace(s), "{"))
+	}
+	for k, v := range task {
+		switch {
+		case k == "containerDefinitions":
+			b, err := json.Marshal(v)
+			if err != nil || !redact(string(b), false) {
+				return nil, nil, false
+			}
+			collect(v, &hidden)
+		case !taskMembers[k] || k == "tags":
+			collect(v, &hidden)
+		default:
+			taskStrings(v, &hidden, &shown, 0)
+		}
+	}
+	return hidden, shown, true
+}
+
+// taskMembers are the members of a RegisterTaskDefinition input that ecskit
+// composes (compose.TaskFields), and tags.
+var taskMembers = func() map[string]bool {
+	m := map[string]bool{"tags": true}
+	for _, f := range compose.TaskFields {
+		if f.API != "" {
+			m[strings.SplitN(f.API, ".", 2)[0]] = true
+		}
+	}
+	return m
+}()
+
+// taskStrings sorts the strings of a task-level member: the values of
+// driverOpts, labels and properties are hidden, the rest shown.
+func taskStrings(v any, hidden, shown *[]string, depth int) {
+	if depth > tree.MaxDepth {
+		return
+	}
+	switch x := v.(type) {
+	case string:
+		*shown = append(*shown, x)
+	case map[string]any:
+		for k, e := range x {
+			if k == "driverOpts" || k == "labels" || k == "properties" {
+				jsonStrings(e, func(s string) { *hidden = append(*hidden, s) }, 0)
+				continue
+			}
+			taskStrings(e, hidden, shown, depth+1)
+		}
+	case []any:
+		for _, e := range x {
+			taskStrings(e, hidden, shown, depth+1)
+		}
 	}
 }
 

@@ -25,6 +25,12 @@ const sensitiveFixture = `{
      "values": {"name": "task", "tags": {"owner": "Owner-Marker-1618", "team": "ops"}, "description": "abc"},
      "sensitive_values": {}}
   ]}},
+  "prior_state": {"format_version": "1.0", "terraform_version": "1.11.4", "values": {"root_module": {"resources": [
+    {"address": "data.ecskit_task_definition.api", "mode": "data", "type": "ecskit_task_definition", "name": "api",
+     "provider_name": "registry.terraform.io/ecskit/ecskit", "schema_version": 0,
+     "values": {"family": "api", "json": "{\"family\":\"api\",\"networkMode\":\"awsvpc\",\"cpu\":\"256\",\"tags\":[{\"key\":\"owner\",\"value\":\"Tag-Marker-5772\"}],\"volumes\":[{\"name\":\"data\",\"dockerVolumeConfiguration\":{\"driver\":\"local\",\"driverOpts\":{\"password\":\"Opt-Marker-6931\"}}}],\"extraMember\":\"Extra-Marker-2201\",\"containerDefinitions\":[{\"name\":\"api\",\"image\":\"httpd:2.4\",\"environment\":[{\"name\":\"K\",\"value\":\"Env-Marker-8080\"}]}]}"},
+     "sensitive_values": {"json": true}}
+  ]}}},
   "resource_changes": [
     {"address": "aws_ecs_task_definition.web", "mode": "managed", "type": "aws_ecs_task_definition", "name": "web",
      "provider_name": "registry.terraform.io/hashicorp/aws",
@@ -67,6 +73,18 @@ func TestSensitiveValuesReadAndHidden(t *testing.T) {
 	for _, s := range []string{"web", "nginx:1.27", "DB_PASSWORD", "API_KEY", "arn:aws:ssm:eu-west-1:123456789012:parameter/api", "ops", "task", "abc"} {
 		if slices.Contains(hidden, s) {
 			t.Errorf("%q is hidden, but the policy shows it or the plan does not mark it", s)
+		}
+	}
+	// A whole task definition's JSON (ecskit_task_definition's json): its own members are shown but for tag,
+	// driverOpts and unknown members' values; its containers as container definitions.
+	for _, h := range []string{"Tag-Marker-5772", "Opt-Marker-6931", "Extra-Marker-2201", "Env-Marker-8080"} {
+		if !slices.Contains(hidden, h) {
+			t.Errorf("%q of a task definition's JSON is not hidden; hidden: %q", h, hidden)
+		}
+	}
+	for _, s := range []string{"awsvpc", "local", "data", "httpd:2.4", "api"} {
+		if slices.Contains(hidden, s) {
+			t.Errorf("%q of a task definition's JSON is hidden, but the policy shows it", s)
 		}
 	}
 	for i := 1; i < len(hidden); i++ {
