@@ -55,3 +55,23 @@ func TestWindowsDocsOnlyFindingsAreWarnings(t *testing.T) {
 		}
 	}
 }
+
+// TestWindowsFargatePidModeIsWarning: Fargate registers a Windows task definition with pidMode "task" (a
+// public module's end-to-end tests apply one), so AWS may accept it: a warning there, an error on EC2.
+func TestWindowsFargatePidModeIsWarning(t *testing.T) {
+	for _, c := range []struct {
+		launch string
+		want   Severity
+	}{{`"requiresCompatibilities":["FARGATE"],"networkMode":"awsvpc",`, Warning}, {`"requiresCompatibilities":["EC2"],`, Error}} {
+		td := parseTD(t, `{"runtimePlatform":{"operatingSystemFamily":"WINDOWS_SERVER_2022_CORE"},"cpu":"1024","memory":"2048",`+c.launch+`"pidMode":"task","containerDefinitions":[{"name":"a","image":"x","memory":512}]}`)
+		var got []Severity
+		for _, f := range Run(td, Config{}) {
+			if f.Rule == WindowsUnsupportedParameter && f.Path == "pidMode" {
+				got = append(got, f.Severity)
+			}
+		}
+		if len(got) != 1 || got[0] != c.want {
+			t.Errorf("%s pidMode task: severities %v, want [%s]", c.launch, got, c.want)
+		}
+	}
+}
