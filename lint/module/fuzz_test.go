@@ -18,6 +18,18 @@ func FuzzLoad(f *testing.F) {
 	}
 	f.Add([]byte(`locals { a = local.a }`))
 	f.Add([]byte(`module "m" { source = "./" }`))
+	f.Add([]byte(`terraform {
+  required_providers {
+    ek  = { source = "ecskit/ecskit" }
+    aws = "~> 5.0"
+  }
+}
+locals {
+  a = provider::ek::fargate_size(1024, "2 GB", "LINUX").cpu
+  b = provider::ecskit::check_task_definition(jsonencode([{ name = "x" }]))
+  c = provider::aws::arn_parse("arn:aws:iam::1:role/x")
+  d = provider::ecskit::normalize_container_definitions("[]", local.a)
+}`))
 	f.Add([]byte(`resource "r" "x" { dynamic "d" { for_each = range(3) content { dynamic "e" { for_each = [d.value] content { v = e.value } } } } }`))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		dir := t.TempDir()

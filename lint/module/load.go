@@ -135,6 +135,9 @@ func (l *loader) module(display, realDir string) *moduleConfig {
 	for _, name := range m.otherProviderFuncs {
 		if _, ok := l.funcs[name]; !ok {
 			l.funcs[name] = tffunc.UnknownProviderFunction
+			if fn, ok := tffunc.EcskitFunction(name, m.ecskitNames); ok {
+				l.funcs[name] = fn
+			}
 		}
 	}
 	return m

@@ -41,6 +41,9 @@ type moduleConfig struct {
 	// otherProviderFuncs are the functions of other providers the module's native-syntax files call
 	// (tffunc.OtherProvider), by full name: ecslint cannot run them, so they return unknown values.
 	otherProviderFuncs []string
+	// ecskitNames are the local names other than "ecskit" that required_providers gives the ecskit provider
+	// (ek = { source = "ecskit/ecskit" }): provider::ek::fargate_size is ecskit's function.
+	ecskitNames []string
 }
 
 type variableDecl struct {
@@ -95,7 +98,7 @@ var fileSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
 }}
 
 var terraformSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
-	{Type: "backend", LabelNames: []string{"type"}}, {Type: "cloud"},
+	{Type: "backend", LabelNames: []string{"type"}}, {Type: "cloud"}, {Type: "required_providers"},
 }}
 
 var variableSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{
@@ -279,6 +282,34 @@ func (m *moduleConfig) addOtherProviderFuncs(body hcl.Body) {
 	})
 }
 
+// addRequiredProviders adds the local names of the ecskit provider in a required_providers block to
+// m.ecskitNames. Entries that are not objects with a literal source are skipped: Terraform reports them.
+func (m *moduleConfig) addRequiredProviders(body hcl.Body) {
+	attrs, _ := body.JustAttributes()
+	for _, a := range sortedAttrs(attrs) {
+		v, diags := a.Expr.Value(nil)
+		if diags.HasErrors() || !v.IsWhollyKnown() || v.IsNull() || !(v.Type().IsObjectType() || v.Type().IsMapType()) ||
+			a.Name == "ecskit" || slices.Contains(m.ecskitNames, a.Name) {
+			continue
+		}
+		var src cty.Value
+		switch {
+		case v.Type().IsObjectType() && v.Type().HasAttribute("source"):
+			src = v.GetAttr("source")
+		case v.Type().IsMapType() && v.HasIndex(cty.StringVal("source")).True():
+			src = v.Index(cty.StringVal("source"))
+		default:
+			continue
+		}
+		if src.IsNull() || src.Type() != cty.String {
+			continue
+		}
+		if tffunc.IsEcskitSource(src.AsString()) {
+			m.ecskitNames = append(m.ecskitNames, a.Name)
+		}
+	}
+}
+
 // readModule reads and parses the files of a module directory.
 func (l *loader) readModule(display, realDir string) (*moduleConfig, map[string]*hcl.File, hcl.Diagnostics) {
 	found, diags, err := configFileNames(realDir)
@@ -429,6 +460,10 @@ func (m *moduleConfig) addFile(f *hcl.File) hcl.Diagnostics {
 		case "terraform":
 			tc, _, _ := blk.Body.PartialContent(terraformSchema)
 			for _, b := range tc.Blocks {
+				if b.Type == "required_providers" {
+					m.addRequiredProviders(b.Body)
+					continue
+				}
 				m.markRoot(b.DefRange)
 			}
 		case "variable":

@@ -125,3 +125,22 @@ var UnknownProviderFunction = function.New(&function.Spec{
 	Type: function.StaticReturnType(cty.DynamicPseudoType),
 	Impl: func([]cty.Value, cty.Type) (cty.Value, error) { return cty.DynamicVal, nil },
 })
+
+// IsEcskitSource reports whether a required_providers source address is the ecskit provider's: ecskit/ecskit,
+// with or without a registry host.
+func IsEcskitSource(source string) bool {
+	parts := strings.Split(strings.ToLower(source), "/")
+	return len(parts) >= 2 && len(parts) <= 3 && parts[len(parts)-2] == "ecskit" && parts[len(parts)-1] == "ecskit"
+}
+
+// EcskitFunction returns the ecskit function that name calls under one of the provider's other local names
+// (provider::ek::fargate_size, with ek = { source = "ecskit/ecskit" } in required_providers).
+func EcskitFunction(name string, localNames []string) (function.Function, bool) {
+	for _, local := range localNames {
+		if fn, ok := strings.CutPrefix(name, "provider::"+local+"::"); ok {
+			f, ok := ecskitFunctions()[functions.Namespace+fn]
+			return f, ok
+		}
+	}
+	return function.Function{}, false
+}

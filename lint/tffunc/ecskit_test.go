@@ -259,3 +259,28 @@ func TestEcskitSignatures(t *testing.T) {
 		}
 	}
 }
+
+func TestEcskitLocalNames(t *testing.T) {
+	for src, want := range map[string]bool{
+		"ecskit/ecskit": true, "registry.terraform.io/ecskit/ecskit": true, "registry.opentofu.org/EcsKit/ecskit": true,
+		"hashicorp/aws": false, "ecskit/other": false, "ecskit": false, "a/b/ecskit/ecskit": false, "": false,
+	} {
+		if got := IsEcskitSource(src); got != want {
+			t.Errorf("IsEcskitSource(%q) = %v, want %v", src, got, want)
+		}
+	}
+	if fn, ok := EcskitFunction("provider::ek::fargate_size", []string{"x", "ek"}); !ok || fn.VarParam() == nil || fn.VarParam().Name != "operating_system_family" {
+		t.Errorf("provider::ek::fargate_size with ek the ecskit provider is not fargate_size")
+	}
+	for _, name := range []string{"provider::ek::fargate_sise", "provider::other::fargate_size"} {
+		if _, ok := EcskitFunction(name, []string{"ek"}); ok {
+			t.Errorf("EcskitFunction(%q) is a function", name)
+		}
+	}
+	for name, want := range map[string]bool{"provider::aws::arn_parse": true, "provider::ecskit::x": false,
+		"provider::terraform::encode_expr": false, "core::abs": false, "abs": false} {
+		if got := OtherProvider(name); got != want {
+			t.Errorf("OtherProvider(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
