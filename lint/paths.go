@@ -511,7 +511,9 @@ func (r *runner) lintJSONFile(path string) {
 			Detail: fmt.Sprintf("Cannot read %s: %s.", name, unwrapPathError(err))})
 		return
 	}
-	r.addSource(name, src)
+	if !plan.MayBePlan(src) {
+		r.addSource(name, src) // a plan's lines hold its sensitive values in plain text: none is printed
+	}
 	n, diags := tree.ParseJSON(src, name)
 	if diags.HasErrors() {
 		for _, d := range diags {

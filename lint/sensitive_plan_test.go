@@ -394,3 +394,27 @@ func TestPlanSensitiveNeverQuoted(t *testing.T) {
 		}
 	}
 }
+
+// TestBrokenPlanLinesNotShown: a plan cut short (as an interrupted write
+// leaves it), written with a line per value, is an error with its file and
+// line, and the text output prints none of its lines, which hold sensitive
+// values in plain text.
+func TestBrokenPlanLinesNotShown(t *testing.T) {
+	var v any
+	if err := json.Unmarshal([]byte(sensitiveTaskPlan), &v); err != nil {
+		t.Fatal(err)
+	}
+	pretty, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(pretty)
+	cut := strings.Index(text, planSecretToken) + len(planSecretToken) + 2 // inside the string that holds it
+	plan := filepath.Join(t.TempDir(), "plan.json")
+	writeFile(t, plan, text[:cut]+"\n")
+	code, out, stderr := run(t, "--no-color", plan)
+	if code != ExitFailed || !strings.Contains(out+stderr, "plan.json line ") {
+		t.Errorf("exit %d, want %d with an error naming the line:\n%s%s", code, ExitFailed, out, stderr)
+	}
+	noSecret(t, "text", out+stderr)
+}

@@ -72,6 +72,15 @@ func IsPlan(src []byte) bool {
 	return probe.FormatVersion != nil && (probe.PlannedValues != nil || probe.ResourceChanges != nil)
 }
 
+// MayBePlan reports whether src may be plan JSON, even JSON too broken to
+// parse: it names format_version and planned_values or resource_changes.
+// Such a file's lines are never printed, since a plan holds its sensitive
+// values in plain text.
+func MayBePlan(src []byte) bool {
+	return bytes.Contains(src, []byte(`"format_version"`)) &&
+		(bytes.Contains(src, []byte(`"planned_values"`)) || bytes.Contains(src, []byte(`"resource_changes"`)))
+}
+
 // Plan is parsed plan JSON.
 type Plan struct {
 	raw *tfjson.Plan
