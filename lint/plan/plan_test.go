@@ -90,6 +90,7 @@ func TestReadRejectsGarbage(t *testing.T) {
 // configuration rules on it: no input may panic or hang them.
 func FuzzRead(f *testing.F) {
 	f.Add([]byte(fixture))
+	f.Add([]byte(sensitiveFixture))
 	f.Add([]byte(`{"format_version":"1.0","planned_values":{"root_module":{}}}`))
 	for _, dir := range []string{"modules-fires", "existing-fires", "count-fires"} {
 		if b, err := os.ReadFile(filepath.Join("testdata", dir, "tfplan.json")); err == nil {
@@ -104,6 +105,15 @@ func FuzzRead(f *testing.F) {
 		for _, r := range p.Resources() {
 			if r.Values == nil {
 				t.Fatal("nil values")
+			}
+			if r.Hides() && !r.HasSensitive() {
+				t.Fatalf("%s hides a value but has none marked sensitive", r.Address)
+			}
+			r.SensitiveAt("container_definitions")
+		}
+		for _, h := range p.Hidden() {
+			if len(h) < MinHidden {
+				t.Fatalf("hidden %q is shorter than MinHidden", h)
 			}
 		}
 		configrules.Check(p.Config("tfplan.json", configrules.Schemas, configrules.Types), configrules.Options{})
