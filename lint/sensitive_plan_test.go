@@ -2,6 +2,7 @@ package lint
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -297,6 +298,20 @@ func TestRealPlanSensitive(t *testing.T) {
 	for k := range wants {
 		if !got[k] {
 			t.Errorf("missing finding %s; got %v", k, got)
+		}
+	}
+
+	// A baseline records the messages too.
+	base := filepath.Join(t.TempDir(), "baseline.json")
+	if code, out, stderr := run(t, "--write-baseline", base, plan); code != ExitOK {
+		t.Errorf("--write-baseline: exit %d\n%s%s", code, out, stderr)
+	}
+	if b, err := os.ReadFile(base); err != nil {
+		t.Error(err)
+	} else {
+		noSecret(t, "baseline", string(b))
+		if !strings.Contains(string(b), "service_load_balancer_container") {
+			t.Errorf("the baseline lacks the findings:\n%s", b)
 		}
 	}
 
