@@ -94,13 +94,13 @@ type Plan struct {
 }
 
 // Hidden returns the sensitive values of the plan that nothing ecslint
-// prints may quote, longest first: of a sensitive string holding container
-// definitions as JSON (a task definition's container_definitions, an ecskit
-// data source's json), the string itself and the strings that ecskit's
-// redaction policy hides (compose.RedactContainers: it shows names, images,
-// numbers, enumerations, paths and ARNs); of any other sensitive value, every
-// string in it. Strings shorter than MinHidden are left out: they cannot be
-// told apart from the words and numbers of any message.
+// prints may quote, longest first: of a sensitive string holding JSON (a task
+// definition's container_definitions, an ecskit data source's json), the
+// string itself and the strings that ecskit's redaction policy hides
+// (containerJSON; the policy shows names, images, numbers, enumerations,
+// paths and ARNs); of any other sensitive string that is not a number, the
+// string. Strings shorter than MinHidden are left out: they cannot be told
+// apart from the words and numbers of any message.
 func (p *Plan) Hidden() []string { return p.hidden }
 
 // Read parses plan JSON and returns its resources sorted by address.
