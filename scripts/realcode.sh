@@ -42,15 +42,17 @@ main() {
 	go build -o "$bin/ecslint" ./lint/cmd/ecslint
 	go build -o "$bin/realcode" ./lint/bench/realcode
 
-	local name commit d src missing=0
+	local name commit d src fresh missing=0
 	while read -r name commit; do
 		d="$dir/${name/\//+}"
+		fresh=
 		if ! [ -d "$d/.git" ] && [ -n "$mirrors" ]; then
 			for src in "$mirrors/${name/\//+}/repo" "$mirrors/${name/\//+}"; do
 				if git --git-dir="$src" rev-parse -q --verify "$commit^{commit}" >/dev/null 2>&1 ||
 					git -C "$src" rev-parse -q --verify "$commit^{commit}" >/dev/null 2>&1; then
 					log "cloning $name from $src"
 					git clone -q --no-checkout "$src" "$d"
+					fresh=1
 					break
 				fi
 			done
@@ -59,7 +61,8 @@ main() {
 			missing=$((missing + 1))
 			continue
 		fi
-		if [ "$(git -C "$d" rev-parse HEAD 2>/dev/null)" != "$commit" ]; then
+		# A clone without checkout has HEAD at the listed commit and no files: check it out too.
+		if [ -n "$fresh" ] || [ "$(git -C "$d" rev-parse HEAD 2>/dev/null)" != "$commit" ]; then
 			git -C "$d" -c advice.detachedHead=false checkout -q --detach "$commit" ||
 				log "cannot check out $commit in $d; it is left out"
 		fi
