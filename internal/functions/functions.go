@@ -82,7 +82,7 @@ func FargateSize(cpuArg, memArg string, osArgs []string) (Size, *Error) {
 		return Size{}, argError(2, "fargate_size takes at most one operating system family; remove the extra arguments")
 	case len(osArgs) == 1:
 		if !fargate.ValidOSFamily(osArgs[0]) {
-			return Size{}, argError(2, "operating_system_family "+strconv.Quote(osArgs[0])+" is not one ECS knows; use one of "+quoteList(fargate.OSFamilies()))
+			return Size{}, argError(2, "operating_system_family "+strconv.Quote(osArgs[0])+" is not one ECS knows; use one of "+taskdef.QuoteOr(fargate.OSFamilies()))
 		}
 		os = fargate.ForFamily(osArgs[0])
 	}
@@ -143,7 +143,7 @@ func NormalizeContainerDefinitions(src string, modes []string) (string, *Error) 
 		return "", argError(1, "normalize_container_definitions takes at most one network mode; remove the extra arguments")
 	case len(modes) == 1:
 		if !contains(NetworkModes, modes[0]) {
-			return "", argError(1, "network_mode "+strconv.Quote(modes[0])+" is not a network mode; use "+quoteList(NetworkModes)+" (the values are case-sensitive)")
+			return "", argError(1, "network_mode "+strconv.Quote(modes[0])+" is not a network mode; use "+taskdef.QuoteOr(NetworkModes)+" (the values are case-sensitive)")
 		}
 		opts.NetworkMode = modes[0]
 	}
@@ -165,18 +165,6 @@ func contains(xs []string, s string) bool {
 		}
 	}
 	return false
-}
-
-// quoteList renders strings for a message: "A", "B" or "C".
-func quoteList(xs []string) string {
-	q := make([]string, len(xs))
-	for i, x := range xs {
-		q[i] = strconv.Quote(x)
-	}
-	if len(q) == 1 {
-		return q[0]
-	}
-	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
 }
 
 // jsonSyntax returns the first syntax error in src with its line and column,

@@ -138,7 +138,7 @@ func enum[T enumValues[T]](p *Pass, f enumField[T], sev Severity, note func(stri
 	if f.who != "" {
 		b.WriteString(f.who + ": ")
 	}
-	b.WriteString(f.field + " " + strconv.Quote(string(v)) + " is not a valid value; ECS accepts " + quoteOr(names) + ".")
+	b.WriteString(f.field + " " + strconv.Quote(string(v)) + " is not a valid value; ECS accepts " + taskdef.QuoteOr(names) + ".")
 	if note != nil {
 		b.WriteString(note(string(v)))
 	}
@@ -214,16 +214,4 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
-}
-
-// quoteOr renders values as `"a", "b" or "c"`.
-func quoteOr(xs []string) string {
-	q := make([]string, len(xs))
-	for i, x := range xs {
-		q[i] = strconv.Quote(x)
-	}
-	if len(q) == 1 {
-		return q[0]
-	}
-	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
 }

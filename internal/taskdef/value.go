@@ -3,6 +3,7 @@ package taskdef
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 )
@@ -66,6 +67,18 @@ type Map struct {
 
 // Quote renders a string for a message.
 func Quote(s string) string { return strconv.Quote(s) }
+
+// QuoteOr renders values for a message as "A", "B" or "C".
+func QuoteOr(xs []string) string {
+	q := make([]string, len(xs))
+	for i, x := range xs {
+		q[i] = strconv.Quote(x)
+	}
+	if len(q) <= 1 {
+		return strings.Join(q, "")
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
+}
 
 // joinPath appends a member name to a path.
 func joinPath(base, name string) string {
