@@ -435,6 +435,7 @@ func (r *runner) checkModule(dir, allowed string) *moduleResult {
 	out.called = cfg.Called
 	m := &moduleRun{r: r, out: out, cfg: cfg, files: cfg.Reader}
 	m.check()
+	hideSensitive(out, plan.HiddenStrings(cfg.Sensitive))
 	return out
 }
 

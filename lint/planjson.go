@@ -75,7 +75,7 @@ func (r *runner) lintPlan(name string, src []byte) {
 	hidden := p.Hidden()
 	for i := firstFinding; i < len(r.planFindings); i++ {
 		if f := &r.planFindings[i]; quotesHidden(f.Message, hidden) {
-			f.Message = sensitiveMessage(f.Rule, f.Place)
+			f.Message = sensitiveMessage(f.Rule, f.Place, "the plan")
 		}
 	}
 	for _, d := range r.errors[firstError:] {
@@ -86,10 +86,10 @@ func (r *runner) lintPlan(name string, src []byte) {
 	}
 }
 
-// sensitiveMessage is the message of a finding on a value that the plan
-// marks sensitive: the rule's title and the place in the task definition,
-// never the value.
-func sensitiveMessage(rule, place string) string {
+// sensitiveMessage is the message of a finding on a value that by (the
+// plan, the configuration) marks sensitive: the rule's title and the place
+// in the task definition, never the value.
+func sensitiveMessage(rule, place, by string) string {
 	title := rule
 	if m := rules.LookupMeta(rule); m != nil {
 		title = m.Title
@@ -97,7 +97,7 @@ func sensitiveMessage(rule, place string) string {
 	if place != "" {
 		title += " at " + place
 	}
-	return title + "; ecslint does not show the value, which the plan marks sensitive. See the rule's page for what to change."
+	return title + "; ecslint does not show the value, which " + by + " marks sensitive. See the rule's page for what to change."
 }
 
 // quotesHidden reports whether text holds one of the hidden values, as it
@@ -342,4 +342,25 @@ func stripKeys(addr string) string {
 		}
 	}
 	return b.String()
+}
+
+// hideSensitive is the plan door's guard (quotesHidden, sensitiveMessage)
+// on a module's result: a finding or error whose text would quote one of
+// the hidden strings of the configuration's sensitive values (variables
+// declared sensitive, sensitive()) says what is wrong and where without it.
+func hideSensitive(out *moduleResult, hidden []string) {
+	if len(hidden) == 0 {
+		return
+	}
+	for i := range out.findings {
+		if f := &out.findings[i]; quotesHidden(f.Message, hidden) {
+			f.Message = sensitiveMessage(f.Rule, f.Place, "the configuration")
+		}
+	}
+	for _, d := range out.errors {
+		if quotesHidden(d.Summary, hidden) || quotesHidden(d.Detail, hidden) {
+			d.Summary = "Invalid sensitive value"
+			d.Detail = "A value that the configuration marks sensitive (a variable declared sensitive, sensitive()) is not valid here; ecslint does not show it. Check the value given here."
+		}
+	}
 }

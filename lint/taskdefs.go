@@ -387,7 +387,7 @@ func (m *moduleRun) fromFile(arg hcl.Expression, ctx *hcl.EvalContext, v cty.Val
 		return nil
 	}
 	p, diags := arg.Value(ctx)
-	if diags.HasErrors() || !p.IsKnown() || p.IsNull() || p.Type() != cty.String {
+	if diags.HasErrors() || p.IsMarked() || !p.IsKnown() || p.IsNull() || p.Type() != cty.String {
 		return nil
 	}
 	real, err := m.files.Resolve(p.AsString())

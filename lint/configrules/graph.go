@@ -348,7 +348,7 @@ func (g *graph) addSG(out *sgRefs, from *module.Instance, e hcl.Expression, ctx 
 		out.groups = appendUniqueSG(out.groups, g.securityGroup(r.inst))
 		return
 	}
-	if v, diags := e.Value(ctx); !diags.HasErrors() && v.IsWhollyKnown() && !v.IsNull() && v.Type() == cty.String {
+	if v, diags := e.Value(ctx); !diags.HasErrors() && !v.IsMarked() && v.IsWhollyKnown() && !v.IsNull() && v.Type() == cty.String {
 		out.literals = append(out.literals, v.AsString())
 		return
 	}

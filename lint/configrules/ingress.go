@@ -139,7 +139,7 @@ func (g *graph) objectList(a *module.Attribute) []fields {
 		f := fields{}
 		for _, p := range pairs {
 			k, diags := p.Key.Value(a.Ctx)
-			if diags.HasErrors() || !k.IsKnown() || k.Type() != cty.String {
+			if diags.HasErrors() || k.IsMarked() || !k.IsKnown() || k.Type() != cty.String {
 				continue
 			}
 			v, diags := p.Value.Value(a.Ctx)

@@ -172,5 +172,10 @@ func (l *loader) attribute(name string, expr hcl.Expression, rng hcl.Range, ctx 
 	if diags.HasErrors() {
 		val, arg = cty.DynamicVal, cty.NilVal
 	}
+	// The JSON's sensitive strings are recorded as the redaction policy reads a sensitive JSON string; the
+	// argument it encodes holds the same values.
+	if val = l.unmarkSensitive(val); arg != cty.NilVal {
+		arg = unmarkSensitive(arg, nil)
+	}
 	return &Attribute{Name: name, Expr: expr, Range: rng, Value: val, Ctx: ctx, JSONArg: arg, Vars: vars}
 }

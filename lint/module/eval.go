@@ -82,6 +82,7 @@ func (l *loader) evalData(mi *modInst, r *resourceDecl, ctx *hcl.EvalContext) ct
 	for i, k := range keys {
 		ictx := childCtx(ctx, k)
 		config, diags := hcldec.Decode(dynblock.Expand(r.config, ictx), ds.Spec, ictx)
+		config = l.unmarkSensitive(config)
 		l.diags = append(l.diags, l.evalDiags(diags)...)
 		if diags.HasErrors() {
 			vals[i] = cty.DynamicVal

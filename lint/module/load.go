@@ -29,9 +29,10 @@ type loader struct {
 	rootReal     string
 	modules      map[string]*moduleConfig // by real directory
 	budget       int
-	jsonArg      cty.Value // the argument of the last jsonencode call (see recordJSONArgs)
-	jsonBytes    int       // the JSON text jsonencode wrote, against MaxJSONBytes
-	jsonStopped  bool      // the warning that MaxJSONBytes was reached is given
+	jsonArg      cty.Value       // the argument of the last jsonencode call (see recordJSONArgs)
+	jsonBytes    int             // the JSON text jsonencode wrote, against MaxJSONBytes
+	jsonStopped  bool            // the warning that MaxJSONBytes was reached is given
+	sensitive    map[string]bool // the strings of sensitive values (unmarkSensitive)
 	instances    []*Instance
 	diags        hcl.Diagnostics
 	refVars      map[string][]string // the variables read by the locals and data sources of the instance being added
@@ -109,6 +110,10 @@ func Load(dir string, opts Options) (*Config, hcl.Diagnostics) {
 	cfg.Reader = l.files
 	slices.Sort(l.called)
 	cfg.Called = slices.Compact(l.called)
+	for s := range l.sensitive {
+		cfg.Sensitive = append(cfg.Sensitive, s)
+	}
+	slices.Sort(cfg.Sensitive)
 	return cfg, dedupe(l.diags)
 }
 
@@ -246,7 +251,7 @@ func (l *loader) eval(expr hcl.Expression, ctx *hcl.EvalContext) cty.Value {
 	if diags.HasErrors() {
 		return cty.DynamicVal
 	}
-	return val
+	return l.unmarkSensitive(val)
 }
 
 // instanceKey is one instance of a count or for_each expansion.

@@ -133,6 +133,9 @@ type Config struct {
 	// to and that have at least one instance: the modules evaluated with their callers' inputs. A call whose
 	// count is 0 or whose for_each is empty leads to none.
 	Called []string
+	// Sensitive holds the strings of the tree's sensitive values (sensitive(), variables declared sensitive),
+	// sorted: the values are read as any other, with their marks removed, and nothing printed may quote them.
+	Sensitive []string
 }
 
 // Call is one module call on the path from the root module to an instance, outermost first.

@@ -53,6 +53,7 @@ type variableDecl struct {
 	literal   bool      // -var values are literal strings, not expressions
 	def       cty.Value // cty.NilVal without default
 	nullable  bool
+	sensitive bool // declared sensitive = true: its value is marked, as in Terraform
 	declRange hcl.Range
 }
 
@@ -102,7 +103,7 @@ var terraformSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
 }}
 
 var variableSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{
-	{Name: "default"}, {Name: "type"}, {Name: "nullable"},
+	{Name: "default"}, {Name: "type"}, {Name: "nullable"}, {Name: "sensitive"},
 }}
 
 var outputSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "value"}}}
@@ -550,6 +551,11 @@ func (m *moduleConfig) addVariable(blk *hcl.Block) hcl.Diagnostics {
 			if !d.HasErrors() {
 				v.typ, v.defaults, v.literal = ty, defaults, ty.IsPrimitiveType()
 			}
+		}
+	}
+	if a := c.Attributes["sensitive"]; a != nil {
+		if sv, d := a.Expr.Value(nil); !d.HasErrors() && sv.Type() == cty.Bool && sv.IsKnown() && !sv.IsNull() {
+			v.sensitive = sv.True()
 		}
 	}
 	if a := c.Attributes["nullable"]; a != nil {

@@ -197,6 +197,9 @@ func (l *loader) newInstance(p *modPath, parent *modInst, k instanceKey, addr st
 		data: map[string]map[string]cty.Value{}}
 	for name, v := range cfg.variables {
 		mi.vars[name] = cty.UnknownVal(v.typ)
+		if v.sensitive {
+			mi.vars[name] = mi.vars[name].Mark(tffunc.Sensitive)
+		}
 	}
 	for _, a := range cfg.locals {
 		mi.locals[a.Name] = cty.DynamicVal
@@ -391,6 +394,9 @@ func (l *loader) evalNode(n *gnode, inputs map[string]*inputValue, inCycle bool)
 			}
 			val, diags := v.value(in)
 			l.diags = append(l.diags, diags...)
+			if v.sensitive {
+				val = val.Mark(tffunc.Sensitive)
+			}
 			mi.vars[n.name] = val
 		case localNode:
 			mi.locals[n.name] = l.eval(n.local.Expr, mi.scope(n.refs, false))

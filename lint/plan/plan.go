@@ -177,16 +177,7 @@ func Parse(src []byte) (*Plan, error) {
 			add(mod, r, fromJSON(r.AttributeValues, 0), rawMask(r.SensitiveValues))
 		})
 	}
-	for s := range hidden {
-		out.hidden = append(out.hidden, s)
-	}
-	sort.Slice(out.hidden, func(i, j int) bool {
-		a, b := out.hidden[i], out.hidden[j]
-		if len(a) != len(b) {
-			return len(a) > len(b)
-		}
-		return a < b
-	})
+	out.hidden = sortHidden(hidden)
 	sort.Slice(out.resources, func(i, j int) bool { return out.resources[i].Address < out.resources[j].Address })
 	for m := range modules {
 		out.modules = append(out.modules, m)

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"encoding/json"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -24,6 +25,38 @@ func (r Resource) SensitiveAt(name string) bool {
 		return anyTrue(m[name], 0)
 	}
 	return false
+}
+
+// HiddenStrings returns what nothing ecslint prints may quote of the given
+// sensitive strings (the configuration's, module.Config.Sensitive), as
+// Hidden does of a plan's: of a string holding JSON what the redaction
+// policy hides, and the string itself when it hides anything; of any other
+// string that is not a number, the string. Longest first, none shorter than
+// MinHidden.
+func HiddenStrings(sensitive []string) []string {
+	hidden := map[string]bool{}
+	for _, s := range sensitive {
+		hideString(s, hidden)
+	}
+	return sortHidden(hidden)
+}
+
+// sortHidden lists the hidden strings of at least MinHidden bytes, longest first.
+func sortHidden(hidden map[string]bool) []string {
+	var out []string
+	for s := range hidden {
+		if len(s) >= MinHidden {
+			out = append(out, s)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if len(a) != len(b) {
+			return len(a) > len(b)
+		}
+		return a < b
+	})
+	return out
 }
 
 // rawMask decodes a resource's sensitive_values; nil when it has none.

@@ -144,7 +144,7 @@ func compareWithConsole(t *testing.T, bin, dir string, calls []consoleCall, ctx 
 		if !tfOK {
 			failing = append(failing, c.expr)
 		}
-		diff := compareCall(c, tfOK, tf[1], tfTypes[key], ok, got, diags)
+		diff := compareCall(c, tfOK, tf[1], tf[2], tfTypes[key], ok, got, diags)
 		if reason, known := knownDifferences[c.expr]; known {
 			if diff == "" {
 				t.Errorf("line %d: %s: ecslint now agrees with Terraform; drop it from knownDifferences (%s)", c.line, c.expr, reason)
@@ -160,7 +160,7 @@ func compareWithConsole(t *testing.T, bin, dir string, calls []consoleCall, ctx 
 }
 
 // compareCall returns what differs between Terraform's result and ecslint's, or "".
-func compareCall(c consoleCall, tfOK bool, tfJSON json.RawMessage, tfType string, ok bool, got cty.Value, diags hcl.Diagnostics) string {
+func compareCall(c consoleCall, tfOK bool, tfJSON, tfSens json.RawMessage, tfType string, ok bool, got cty.Value, diags hcl.Diagnostics) string {
 	switch {
 	case tfOK && !ok:
 		return fmt.Sprintf("Terraform returns %s, ecslint fails: %s", tfJSON, diags.Error())
@@ -171,6 +171,17 @@ func compareCall(c consoleCall, tfOK bool, tfJSON json.RawMessage, tfType string
 	}
 	if gotType := typeString(got.Type()); gotType != tfType {
 		return fmt.Sprintf("type %s, Terraform's is %s", gotType, tfType)
+	}
+	// issensitive, as terraform console answers it (null when it fails or is unknown there).
+	if tfSens := string(tfSens); tfSens != "null" && (got.IsKnown() || got.HasMark(Sensitive)) {
+		if mine := strconv.FormatBool(got.HasMark(Sensitive)); mine != tfSens {
+			return fmt.Sprintf("issensitive is %s, Terraform's is %s", mine, tfSens)
+		}
+	}
+	// Terraform's value is written through nonsensitive: the value's own mark is dropped.
+	if v, marks := got.Unmark(); marks != nil {
+		delete(marks, Sensitive)
+		got = v.WithMarks(marks)
 	}
 	if c.unknown {
 		if got.IsWhollyKnown() {

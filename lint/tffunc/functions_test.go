@@ -22,7 +22,6 @@ func TestUnknowable(t *testing.T) {
 	calls := map[string][]cty.Value{
 		"bcrypt":        {cty.StringVal("secret")},
 		"plantimestamp": nil,
-		"sensitive":     {cty.StringVal("x")},
 		"timestamp":     nil,
 		"uuid":          nil,
 	}
@@ -98,7 +97,7 @@ var oddValues = []cty.Value{
 	cty.NumberFloatVal(0.5),
 	cty.MustParseNumberVal("1e400"),
 	cty.True,
-	cty.StringVal("x").Mark("sensitive"),
+	cty.StringVal("x").Mark(Sensitive),
 	cty.EmptyObjectVal,
 	cty.EmptyTupleVal,
 	cty.ListValEmpty(cty.String),

@@ -29,18 +29,21 @@ var timeCmpFunc = function.New(&function.Spec{
 	},
 })
 
-// issensitiveFunc: ecslint makes sensitive values unknown (see sensitive), so a known value is never sensitive
-// and the answer for an unknown value is unknown.
+// issensitiveFunc is Terraform's issensitive: whether the value itself is marked sensitive; unknown for an
+// unknown value that is not.
 var issensitiveFunc = function.New(&function.Spec{
-	Description: "Reports whether a value is sensitive; unknown for unknown values.",
+	Description: "Reports whether a value is marked sensitive; unknown for an unknown value that is not.",
 	Params: []function.Parameter{{Name: "value", Type: cty.DynamicPseudoType, AllowUnknown: true,
 		AllowDynamicType: true, AllowNull: true, AllowMarked: true}},
 	Type: function.StaticReturnType(cty.Bool),
 	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-		if !args[0].IsKnown() {
+		switch v := args[0]; {
+		case v.HasMark(Sensitive):
+			return cty.True, nil
+		case !v.IsKnown():
 			return cty.UnknownVal(cty.Bool), nil
 		}
-		return cty.BoolVal(args[0].IsMarked()), nil
+		return cty.False, nil
 	},
 })
 

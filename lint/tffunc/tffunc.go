@@ -7,9 +7,9 @@
 // installed). Functions of other providers are not in the table: see OtherProvider.
 //
 // Functions whose results are known only when Terraform applies the configuration (see Unknowable) return
-// unknown values, so that nothing derived from them produces a finding; sensitive does too. The file functions
-// read only inside the directory given to NewFiles, and functions whose results can grow without bound (indent,
-// yamldecode through aliases) refuse results beyond fixed limits.
+// unknown values, so that nothing derived from them produces a finding; sensitive() marks its argument as
+// Terraform does (Sensitive). The file functions read only inside the directory given to NewFiles, and functions
+// whose results can grow without bound (indent, yamldecode through aliases) refuse results beyond fixed limits.
 package tffunc
 
 import (
@@ -69,8 +69,8 @@ func withCoreNames(fns map[string]function.Function) map[string]function.Functio
 
 // Unknowable lists the functions whose results ecslint cannot know: they depend on time, on randomness, or on
 // what Terraform learns only when it applies the configuration. They return unknown values, so that nothing
-// derived from them produces a finding. sensitive is among them: ecslint treats sensitive values as unknown.
-var Unknowable = []string{"bcrypt", "plantimestamp", "sensitive", "timestamp", "uuid"}
+// derived from them produces a finding.
+var Unknowable = []string{"bcrypt", "plantimestamp", "timestamp", "uuid"}
 
 // pureFunctions is the part of the table that reads no files, the same for every Load: built once.
 var pureFunctions = sync.OnceValue(func() map[string]function.Function {
@@ -137,7 +137,7 @@ var pureFunctions = sync.OnceValue(func() map[string]function.Function {
 		"replace":          replaceFunc,
 		"reverse":          stdlib.ReverseListFunc,
 		"rsadecrypt":       rsaDecryptFunc,
-		"sensitive":        unknownOfArgFunc,
+		"sensitive":        sensitiveFunc,
 		"setintersection":  stdlib.SetIntersectionFunc,
 		"setproduct":       stdlib.SetProductFunc,
 		"setsubtract":      stdlib.SetSubtractFunc,
@@ -255,22 +255,33 @@ var unknownStringFunc = function.New(&function.Spec{
 	},
 })
 
-var unknownOfArgFunc = function.New(&function.Spec{
-	Description: "Returns an unknown value of the argument's type, so that sensitive values never produce findings.",
+// Sensitive is the mark of a sensitive value, as Terraform's marks.Sensitive: sensitive() adds it, nonsensitive()
+// removes it, issensitive() looks for it.
+const Sensitive = sensitiveMark("sensitive")
+
+type sensitiveMark string
+
+// sensitiveFunc is Terraform's sensitive: its argument, marked sensitive.
+var sensitiveFunc = function.New(&function.Spec{
+	Description: "Returns its argument marked sensitive.",
 	Params: []function.Parameter{{Name: "value", Type: cty.DynamicPseudoType, AllowUnknown: true,
-		AllowDynamicType: true, AllowNull: true}},
+		AllowDynamicType: true, AllowNull: true, AllowMarked: true}},
 	Type: func(args []cty.Value) (cty.Type, error) { return args[0].Type(), nil },
-	Impl: func(args []cty.Value, ty cty.Type) (cty.Value, error) {
-		return cty.UnknownVal(ty), nil
-	},
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) { return args[0].Mark(Sensitive), nil },
 })
 
+// nonsensitiveFunc is Terraform's nonsensitive: its argument without the sensitive mark (of the value itself,
+// not of its elements, as in Terraform). A value that is not sensitive is returned as it is.
 var nonsensitiveFunc = function.New(&function.Spec{
-	Description: "Returns its argument unchanged.",
+	Description: "Returns its argument without its sensitive mark.",
 	Params: []function.Parameter{{Name: "value", Type: cty.DynamicPseudoType, AllowUnknown: true,
-		AllowDynamicType: true, AllowNull: true}},
+		AllowDynamicType: true, AllowNull: true, AllowMarked: true}},
 	Type: func(args []cty.Value) (cty.Type, error) { return args[0].Type(), nil },
-	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) { return args[0], nil },
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		v, marks := args[0].Unmark()
+		delete(marks, Sensitive)
+		return v.WithMarks(marks), nil
+	},
 })
 
 // lengthFunc is Terraform's length: strings count characters, collections and structural types count elements.
