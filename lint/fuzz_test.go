@@ -32,6 +32,21 @@ func FuzzLint(f *testing.F) {
 }
 # ecslint-ignore: fargate_cpu_memory
 `)
+	f.Add(`variable "pw" {
+  default   = "hunter2-secret"
+  sensitive = true
+}
+resource "aws_ecs_task_definition" "t" {
+  count        = sensitive(2)
+  family       = "t${count.index}"
+  network_mode = sensitive("awsvpc")
+  container_definitions = sensitive(jsonencode([{
+    name = "a", image = "x", memory = 512,
+    environment  = [{ name = "PW", value = var.pw }],
+    portMappings = [{ containerPort = 80, hostPort = 0 }]
+  }]))
+}
+`)
 	f.Fuzz(func(t *testing.T, main string) {
 		dir := t.TempDir()
 		writeFile(t, filepath.Join(dir, "main.tf"), main)

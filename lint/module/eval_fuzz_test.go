@@ -28,6 +28,9 @@ func FuzzEval(f *testing.F) {
 		`"${var.v}${module.m.out}"`,
 		`range(0, 1000000)`,
 		`format("%0999999d", 1)`,
+		`sensitive({ a = [sensitive(1), "x"] })`,
+		`nonsensitive(sensitive(var.v))`,
+		`[for k, v in sensitive(var.v) : issensitive(v) ? k : v]`,
 	} {
 		f.Add(s)
 	}
