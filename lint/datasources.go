@@ -181,19 +181,6 @@ func objectSpec(s *compose.Schema) hcldec.ObjectSpec {
 	return spec
 }
 
-// blockSchema converts a compose schema to the module loader's, which reads
-// blocks in .tf.json with it.
-func blockSchema(s *compose.Schema) *module.BlockSchema {
-	if len(s.Blocks) == 0 {
-		return nil
-	}
-	out := &module.BlockSchema{Blocks: map[string]*module.BlockSchema{}}
-	for name, child := range s.Blocks {
-		out.Blocks[name] = blockSchema(child)
-	}
-	return out
-}
-
 // coerce converts the values of a configuration tree in place to the types
 // that fields (compose.TaskFields, compose.ContainerFields) give them, the
 // way Terraform converts values to the provider's schema types before the

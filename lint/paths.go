@@ -12,7 +12,6 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
-	"github.com/ecskit/terraform-provider-ecskit/internal/compose"
 	"github.com/ecskit/terraform-provider-ecskit/internal/rules"
 	"github.com/ecskit/terraform-provider-ecskit/internal/tree"
 	"github.com/ecskit/terraform-provider-ecskit/lint/configrules"
@@ -310,17 +309,9 @@ func hasConfigFiles(entries []os.DirEntry) bool {
 }
 
 // schemas names the nested blocks of the resource types ecslint reads, for
-// .tf.json files: those of the configuration rules, and the task definitions'
-// from compose.TaskSchema.
-func schemas() map[string]*module.BlockSchema {
-	out := make(map[string]*module.BlockSchema, len(configrules.Schemas)+2)
-	for typ, s := range configrules.Schemas {
-		out[typ] = s
-	}
-	task := blockSchema(compose.TaskSchema)
-	out["aws_ecs_task_definition"], out["ecskit_task_definition"] = task, task
-	return out
-}
+// .tf.json files: configrules.Schemas, which has the task definitions' from
+// compose's table too.
+func schemas() map[string]*module.BlockSchema { return configrules.Schemas }
 
 // readTypes names the resource and data source types ecslint reads: the
 // task definitions and ecskit data sources of the task-definition rules, and

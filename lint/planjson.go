@@ -269,8 +269,9 @@ type addressStep struct {
 	keyed bool
 }
 
-// addressSteps splits an address at its instance keys, read as stripKeys
-// reads them.
+// addressSteps splits an address at its instance keys ([0], ["a"], [*]).
+// Keys are written by Terraform with strconv-style quoting, so a "]" inside
+// a quoted key does not end it.
 func addressSteps(addr string) []addressStep {
 	var out []addressStep
 	var text strings.Builder
@@ -315,31 +316,12 @@ func keyValue(k string) string {
 	return strings.NewReplacer("$${", "${", "%%{", "%{").Replace(v)
 }
 
-// stripKeys removes the instance keys ([0], ["a"], [*]) from an address.
-// Keys are written by Terraform with strconv-style quoting, so a "]" inside
-// a quoted key does not end it.
+// stripKeys removes the instance keys ([0], ["a"], [*]) from an address: the
+// text of its addressSteps.
 func stripKeys(addr string) string {
 	var b strings.Builder
-	depth, inString, escaped := 0, false, false
-	for _, c := range addr {
-		switch {
-		case inString:
-			if escaped {
-				escaped = false
-			} else if c == '\\' {
-				escaped = true
-			} else if c == '"' {
-				inString = false
-			}
-		case c == '"' && depth > 0:
-			inString = true
-		case c == '[':
-			depth++
-		case c == ']' && depth > 0:
-			depth--
-		case depth == 0:
-			b.WriteRune(c)
-		}
+	for _, s := range addressSteps(addr) {
+		b.WriteString(s.text)
 	}
 	return b.String()
 }

@@ -253,7 +253,7 @@ func (m *moduleRun) referencedData(in *module.Instance, tr hcl.Traversal) []*mod
 // taskBlocks and containerBlocks name the nested blocks of the task
 // definitions (aws_ecs_task_definition and ecskit_task_definition) and of
 // ecskit_container_definition, for their bodies' trees (module.Body.Tree).
-var taskBlocks, containerBlocks = blockSchema(compose.TaskSchema), blockSchema(compose.ContainerSchema)
+var taskBlocks, containerBlocks = configrules.BlockSchemaOf(compose.TaskSchema), configrules.BlockSchemaOf(compose.ContainerSchema)
 
 // containerDefinitions builds the tree of container_definitions with the most
 // precise ranges the expression allows: the elements of a jsonencode literal,

@@ -80,15 +80,17 @@ func blocks(m map[string]*module.BlockSchema) *module.BlockSchema {
 
 // taskBlocks are the nested blocks of aws_ecs_task_definition and ecskit_task_definition, as compose's table of
 // the data sources' attributes has them (compose.TaskSchema).
-var taskBlocks = blockSchemaOf(compose.TaskSchema)
+var taskBlocks = BlockSchemaOf(compose.TaskSchema)
 
-func blockSchemaOf(s *compose.Schema) *module.BlockSchema {
+// BlockSchemaOf names the nested blocks of a body of compose's schema s, for the loader (module.Options.Schemas)
+// and for bodies' trees (module.Body.Tree); nil when it has none.
+func BlockSchemaOf(s *compose.Schema) *module.BlockSchema {
 	if len(s.Blocks) == 0 {
 		return nil
 	}
 	out := &module.BlockSchema{Blocks: map[string]*module.BlockSchema{}}
 	for name, child := range s.Blocks {
-		out.Blocks[name] = blockSchemaOf(child)
+		out.Blocks[name] = BlockSchemaOf(child)
 	}
 	return out
 }
